@@ -1,0 +1,173 @@
+import { CLASS_NAMES, CLASSES, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
+import { constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
+import type { FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
+
+/**
+ * Every registered status as a deeply frozen record, sorted by code.
+ *
+ * @example Count the registry
+ * ```ts
+ * import { STATUSES } from "statuskit";
+ *
+ * STATUSES.length; // => 64
+ * STATUSES.filter((s) => s.status === "unused").map((s) => s.code); // => [306, 418]
+ * ```
+ */
+export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(records());
+
+// The generated rows hold only what cannot be derived; src/tables.ts's `Table` type spells out
+// each record, and test/data.test.ts checks these records against data/status-codes.json.
+function records(): StatusInfo[] {
+  return ROWS.map(([code, description, document, section, status, expires, aliases]) => {
+    const phrase = PHRASES[code - 100]!;
+    return {
+      code,
+      phrase,
+      constant: constantOf(phrase),
+      class: CLASS_NAMES[Math.floor(code / 100) - 1],
+      description,
+      status,
+      expires,
+      spec: { document, section, url: specUrl(document, section) },
+      aliases: aliases.map(([legacy, constant, source]) => ({ phrase: legacy, constant, source })),
+    };
+  }) as unknown as StatusInfo[];
+}
+
+const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ bySlot(STATUSES);
+
+function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
+  const table: (StatusInfo | undefined)[] = [];
+  for (const record of records) table[record.code - 100] = record;
+  return table;
+}
+
+/**
+ * The registry record of a status code: phrase, constant, class, description, lifecycle,
+ * defining spec and legacy names.
+ *
+ * Every call returns the same deeply frozen object.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns The record, or `undefined` when `code` is not a registered code.
+ *
+ * @example Read a record
+ * ```ts
+ * import { getStatus } from "statuskit";
+ *
+ * getStatus(413).phrase; // => "Content Too Large"
+ * getStatus(413).spec.url; // => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"
+ * getStatus(413).aliases.map((a) => a.constant); // => ["PAYLOAD_TOO_LARGE", "REQUEST_ENTITY_TOO_LARGE", "REQUEST_TOO_LONG"]
+ * getStatus(104).expires; // => "2026-11-13"
+ * getStatus(499); // => undefined
+ * ```
+ */
+export function getStatus<C extends StatusCode>(code: C): StatusInfo<C>;
+export function getStatus(code: number): StatusInfo | undefined;
+export function getStatus(code: unknown): StatusInfo | undefined {
+  return BY_SLOT[slot(code)];
+}
+
+/**
+ * The registry reason phrase of a status code (RFC 9110 names: 413 is "Content Too Large").
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns The phrase, or `undefined` when `code` is not a registered code.
+ *
+ * @example Phrases for logs
+ * ```ts
+ * import { reasonPhrase } from "statuskit";
+ *
+ * reasonPhrase(404); // => "Not Found"
+ * reasonPhrase(422); // => "Unprocessable Content"
+ * reasonPhrase(499); // => undefined
+ * ```
+ */
+export function reasonPhrase<C extends StatusCode>(code: C): ReasonPhrase<C>;
+export function reasonPhrase(code: number): ReasonPhrase | undefined;
+export function reasonPhrase(code: unknown): string | undefined {
+  return PHRASES[slot(code)];
+}
+
+/**
+ * Whether a value is a code in the IANA registry.
+ *
+ * @param value Any value.
+ * @returns `true` for the 64 registered codes, `false` for everything else.
+ *
+ * @example Narrow an unknown value
+ * ```ts
+ * import { isStatusCode } from "statuskit";
+ *
+ * isStatusCode(404); // => true
+ * isStatusCode(499); // => false
+ * isStatusCode("404"); // => false
+ * ```
+ */
+export function isStatusCode(value: unknown): value is StatusCode {
+  return PHRASES[slot(value)] !== undefined;
+}
+
+const NAMES: ReadonlyMap<string, StatusCode> = /* @__PURE__ */ names();
+
+function names(): Map<string, StatusCode> {
+  const map = new Map<string, StatusCode>();
+  PHRASES.forEach((phrase, i) => {
+    if (phrase !== undefined) map.set(nameKey(phrase), (i + 100) as StatusCode);
+  });
+  for (const [code, name] of LEGACY_NAMES) map.set(nameKey(name), code as StatusCode);
+  return map;
+}
+
+/**
+ * The code for a phrase, a legacy phrase, a constant name, or a three-digit string.
+ *
+ * Case, spaces, hyphens, underscores and apostrophes are ignored.
+ *
+ * @param text A name or a bare three-digit code; any value is accepted at run time.
+ * @returns The registered code, or `undefined`.
+ *
+ * @example Parse names
+ * ```ts
+ * import { codeOf } from "statuskit";
+ *
+ * codeOf("not found"); // => 404
+ * codeOf("NOT_FOUND"); // => 404
+ * codeOf("Payload Too Large"); // => 413
+ * codeOf("im a teapot"); // => 418
+ * codeOf("404"); // => 404
+ * codeOf("404.0"); // => undefined
+ * ```
+ */
+export function codeOf(text: string): StatusCode | undefined {
+  if (typeof text !== "string" || text.length > 64) return undefined;
+  if (/^\d{3}$/.test(text)) {
+    const code = Number(text);
+    return isStatusCode(code) ? code : undefined;
+  }
+  return NAMES.get(nameKey(text));
+}
+
+/**
+ * A status line for logs: the code and its phrase, or its class title when the code is valid but
+ * not registered.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns `"404 Not Found"`, `"499 Client Error"`, or `undefined` outside 100–599.
+ *
+ * @example Format for a log line
+ * ```ts
+ * import { formatStatus } from "statuskit";
+ *
+ * formatStatus(404); // => "404 Not Found"
+ * formatStatus(499); // => "499 Client Error"
+ * formatStatus(600); // => undefined
+ * ```
+ */
+export function formatStatus<C extends StatusCode>(code: C): FormattedStatus<C>;
+export function formatStatus(code: number): string | undefined;
+export function formatStatus(code: unknown): string | undefined {
+  const i = slot(code);
+  if (i < 0) return undefined;
+  return `${i + 100} ${PHRASES[i] ?? CLASSES[Math.floor(i / 100)]!.title}`;
+}

@@ -1,0 +1,97 @@
+import type { BodylessCode, CacheableCode, RedirectCode, RetryableCode, StatusCode } from "./types";
+import { classIndex } from "./internal";
+
+const RETRYABLE: readonly RetryableCode[] = [408, 425, 429, 500, 502, 503, 504];
+const CACHEABLE: readonly CacheableCode[] = [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501];
+
+/**
+ * Whether a code is one of the Fetch standard's redirect statuses: 301, 302, 303, 307, 308
+ * (https://fetch.spec.whatwg.org/#redirect-status). 304 is in the 3xx class but does not
+ * redirect, nor do 300, 305 and 306. The set is exact, so any number narrows to `RedirectCode`.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns `true` for 301, 302, 303, 307 and 308.
+ *
+ * @example
+ * ```ts
+ * import { isRedirect } from "statuskit";
+ *
+ * isRedirect(308); // => true
+ * isRedirect(304); // => false
+ * ```
+ */
+export function isRedirect(code: number): code is RedirectCode {
+  return code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
+}
+
+/**
+ * Whether a response with this code carries no content: every 1xx (RFC 9110 §15.2), 204
+ * (§15.3.5), 205 (§15.3.6) and 304 (§15.4.5). A response to HEAD has none either, whatever
+ * its code.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns `true` for 100–199, 204, 205 and 304.
+ *
+ * @example
+ * ```ts
+ * import { isBodyless } from "statuskit";
+ *
+ * isBodyless(204); // => true
+ * isBodyless(304); // => true
+ * isBodyless(200); // => false
+ * ```
+ */
+export function isBodyless(code: StatusCode): code is BodylessCode;
+export function isBodyless(code: number): boolean;
+export function isBodyless(code: unknown): boolean {
+  return code === 204 || code === 205 || code === 304 || classIndex(code) === 0;
+}
+
+/**
+ * Whether repeating the same request later may succeed:
+ * - 408: the server gave up waiting for the request; RFC 9110 §15.5.9 lets the client repeat it.
+ * - 425: the request was sent in TLS early data; RFC 8470 §5.2 has the client retry it after
+ *   the handshake.
+ * - 429: rate limited; retry after the `Retry-After` delay (RFC 6585 §4).
+ * - 500: an unexpected failure, often transient.
+ * - 502, 504: an upstream server failed or timed out (RFC 9110 §15.6.3, §15.6.5).
+ * - 503: overload or maintenance, temporary by definition (RFC 9110 §15.6.4).
+ *
+ * 413 is not in: the same content is still too large (RFC 9110 §15.5.14); only a smaller
+ * request can succeed. Retrying is still only safe for idempotent requests (RFC 9110 §9.2.2).
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns `true` for 408, 425, 429, 500, 502, 503 and 504.
+ *
+ * @example
+ * ```ts
+ * import { isRetryable } from "statuskit";
+ *
+ * isRetryable(503); // => true
+ * isRetryable(413); // => false
+ * ```
+ */
+export function isRetryable(code: number): code is RetryableCode {
+  return RETRYABLE.includes(code as RetryableCode);
+}
+
+
+/**
+ * Whether a response with this code may be cached heuristically, without explicit freshness
+ * information: RFC 9110 §15.1 lists 200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414 and
+ * 501.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns `true` for the twelve codes above.
+ *
+ * @example
+ * ```ts
+ * import { isCacheableByDefault } from "statuskit";
+ *
+ * isCacheableByDefault(404); // => true
+ * isCacheableByDefault(302); // => false
+ * ```
+ */
+export function isCacheableByDefault(code: number): code is CacheableCode {
+  return CACHEABLE.includes(code as CacheableCode);
+}

@@ -1,0 +1,64 @@
+import type { FOUND, MOVED_PERMANENTLY, PERMANENT_REDIRECT, SEE_OTHER, TEMPORARY_REDIRECT } from "./codes";
+import type { CLASSES, Table } from "./tables";
+
+type AnyRecord = Table[number];
+type AnyClass = (typeof CLASSES)[number];
+
+/** Every code in the IANA registry. */
+export type StatusCode = AnyRecord["code"];
+
+/** The record `getStatus` returns for code `C` (for any registered code by default). */
+export type StatusInfo<C extends StatusCode = StatusCode> = Extract<AnyRecord, { readonly code: C }>;
+
+/** The registry phrase of code `C`: `ReasonPhrase<404>` is `"Not Found"`. */
+export type ReasonPhrase<C extends StatusCode = StatusCode> = StatusInfo<C>["phrase"];
+
+/** The name of every current constant (`"NOT_FOUND"`); legacy names are not included. */
+export type ConstantName = AnyRecord["constant"];
+
+/** A class of status codes, named after the first digit's meaning. */
+export type StatusClass = AnyClass["name"];
+
+/** The record `classInfo` returns for class `N`. */
+export type ClassInfo<N extends StatusClass = StatusClass> = Extract<AnyClass, { readonly name: N }>;
+
+/** The registered codes of class `N`. */
+export type CodeOfClass<N extends StatusClass> = Extract<AnyRecord, { readonly class: N }>["code"];
+
+/** Registered 1xx codes. */
+export type InformationalCode = CodeOfClass<"informational">;
+/** Registered 2xx codes. */
+export type SuccessCode = CodeOfClass<"success">;
+/** Registered 3xx codes (304 included; see `RedirectCode` for the ones that redirect). */
+export type RedirectionCode = CodeOfClass<"redirection">;
+/** Registered 4xx codes. */
+export type ClientErrorCode = CodeOfClass<"client-error">;
+/** Registered 5xx codes. */
+export type ServerErrorCode = CodeOfClass<"server-error">;
+/** Registered 4xx and 5xx codes. */
+export type ErrorCode = ClientErrorCode | ServerErrorCode;
+
+/** The Fetch standard's redirect statuses: 301, 302, 303, 307, 308. */
+export type RedirectCode =
+  | typeof MOVED_PERMANENTLY
+  | typeof FOUND
+  | typeof SEE_OTHER
+  | typeof TEMPORARY_REDIRECT
+  | typeof PERMANENT_REDIRECT;
+
+/** `formatStatus(C)`'s result: `"404 Not Found"` for 404. */
+export type FormattedStatus<C extends StatusCode = StatusCode> = C extends StatusCode
+  ? `${C} ${ReasonPhrase<C>}`
+  : never;
+
+/** `classOf(C)` for a registered code `C`. */
+export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
+
+/** Codes whose responses carry no content: registered 1xx, 204, 205 and 304. */
+export type BodylessCode = InformationalCode | 204 | 205 | 304;
+
+/** Codes where repeating the same request later may succeed: see `isRetryable`. */
+export type RetryableCode = 408 | 425 | 429 | 500 | 502 | 503 | 504;
+
+/** RFC 9110 §15.1's heuristically cacheable codes: see `isCacheableByDefault`. */
+export type CacheableCode = 200 | 203 | 204 | 206 | 300 | 301 | 308 | 404 | 405 | 410 | 414 | 501;
