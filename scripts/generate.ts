@@ -77,12 +77,13 @@ export function validate(entries: any, classes: any): Data {
   });
   if (!Array.isArray(entries)) fail(paths.codes, "expected an array of entries");
 
-  const constants = new Map<string, number>(); // constant → code
-  const keys = new Map<string, number>(); // codeOf key → code
-  const claim = (map: Map<string, number>, name: string, code: number, where: string, what: string) => {
-    const owner = map.get(name);
-    if (owner !== undefined && owner !== code) fail(where, `${what} "${name}" clashes with code ${owner}`);
-    map.set(name, code);
+  // Every name a code answers to, with what claimed it, so a clash names both sides.
+  const constants = new Map<string, { code: number; what: string }>();
+  const keys = new Map<string, { code: number; what: string }>();
+  const claim = (map: typeof keys, key: string, code: number, where: string, what: string) => {
+    const owner = map.get(key);
+    if (owner !== undefined && owner.code !== code) fail(where, `${what} clashes with ${owner.what} of code ${owner.code}`);
+    map.set(key, { code, what });
   };
   let previous = 0;
   const out: Entry[] = entries.map((entry: any, i: number): Entry => {
@@ -118,8 +119,8 @@ export function validate(entries: any, classes: any): Data {
     if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) fail(where, "expires must be YYYY-MM-DD");
     if (!Array.isArray(aliases)) fail(where, "aliases must be an array");
 
-    claim(constants, constant, code, where, "constant");
-    claim(keys, keyOf(phrase), code, where, "phrase");
+    claim(constants, constant, code, where, `constant "${constant}"`);
+    claim(keys, keyOf(phrase), code, where, `phrase "${phrase}"`);
     const legacy = aliases.map((alias: any, j: number): Alias => {
       const at = `${where} alias ${j}`;
       if (typeof alias !== "object" || alias === null) fail(at, "not an object");
@@ -132,12 +133,12 @@ export function validate(entries: any, classes: any): Data {
         if (alias.constant !== constantOf(alias.phrase)) {
           fail(at, `constant "${alias.constant}" does not follow from phrase "${alias.phrase}" (expected "${constantOf(alias.phrase)}")`);
         }
-        claim(keys, keyOf(alias.phrase), code, at, "alias");
+        claim(keys, keyOf(alias.phrase), code, at, `alias "${alias.phrase}"`);
       } else if (!/^[A-Z][A-Z0-9_]*$/.test(alias.constant)) {
         fail(at, `constant "${alias.constant}" is not SCREAMING_SNAKE_CASE`);
       }
-      claim(constants, alias.constant, code, at, "alias constant");
-      claim(keys, keyOf(alias.constant), code, at, "alias");
+      claim(constants, alias.constant, code, at, `alias constant "${alias.constant}"`);
+      claim(keys, keyOf(alias.constant), code, at, `alias constant "${alias.constant}"`);
       return { phrase: alias.phrase ?? null, constant: alias.constant, source: alias.source };
     });
     const cls = CLASS_NAMES[Math.floor(code / 100) - 1]!;

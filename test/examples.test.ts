@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+// Every TSDoc @example runs here: each line `expr; // => value` must give `value`.
+const src = new URL("../src/", import.meta.url);
+// The public modules: generated files, types, internals and the command line have no examples.
+const PRIVATE = ["internal.ts", "types.ts", "cli.ts", "index.ts"];
+const files = readdirSync(src).filter(
+  (f) => f.endsWith(".ts") && !PRIVATE.includes(f) && !readFileSync(new URL(f, src), "utf8").startsWith("// Generated"),
+);
+const entries: Record<string, () => Promise<Record<string, unknown>>> = {
+  statuskit: () => import("../src/index"),
+};
+for (const file of files) {
+  if (file === "unofficial.ts") entries["statuskit/unofficial"] = () => import(`../src/${file}`);
+}
+
+interface Example {
+  file: string;
+  title: string;
+  code: string;
+}
+
+const examples: Example[] = files.flatMap((file) => {
+  const text = readFileSync(new URL(file, src), "utf8");
+  return [...text.matchAll(/@example ?(.*)\n((?: \* ?.*\n)*?) \* ```ts\n((?: \* ?.*\n)*?) \* ```/g)].map((m) => ({
+    file,
+    title: `${text.slice(m.index).match(/export (?:function|const) (\w+)/)?.[1]}${m[1] ? `: ${m[1]}` : ""}`,
+    code: m[3]!.replace(/^ \* ?/gm, ""),
+  }));
+});
+
+async function run(code: string) {
+  const scope: Record<string, unknown> = {};
+  const checks: { expr: string; expected: string }[] = [];
+  for (const line of code.split("\n")) {
+    const imported = line.match(/^import \{ (.+) \} from "(.+)";$/);
+    if (imported) {
+      const module = await entries[imported[2]!]!();
+      for (const name of imported[1]!.split(", ")) {
+        expect(module, `${name} is exported by ${imported[2]}`).toHaveProperty(name);
+        scope[name] = module[name];
+      }
+      continue;
+    }
+    const check = line.match(/^(.+); \/\/ => (.+)$/);
+    if (check) checks.push({ expr: check[1]!, expected: check[2]! });
+    else expect(line.trim(), "every example line is an import or a checked `expr; // => value`").toBe("");
+  }
+  const names = Object.keys(scope);
+  for (const { expr, expected } of checks) {
+    const actual = new Function(...names, `return (${expr});`)(...Object.values(scope));
+    expect(actual, expr).toEqual(new Function(`return (${expected});`)());
+  }
+  return checks.length;
+}
+
+describe("TSDoc examples", () => {
+  it("are found in every public module", () => {
+    expect(new Set(examples.map((e) => e.file))).toEqual(new Set(files));
+  });
+
+  it.each(examples.map((e) => [e.file, e.title, e] as const))("%s: %s", async (_, __, example) => {
+    expect(await run(example.code)).toBeGreaterThan(0);
+  });
+
+  it("every exported function and value of the hand-written modules has one", () => {
+    for (const file of files) {
+      const text = readFileSync(new URL(file, src), "utf8");
+      // The doc block right before the first declaration of each exported name.
+      for (const m of text.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\n(?:export (?:function|const) (\w+))/g)) {
+        expect(m[1], `${file}: ${m[2]}`).toContain("@example");
+      }
+      const exported = [...text.matchAll(/^export (?:function|const) (\w+)/gm)].map((m) => m[1]);
+      const documented = [...text.matchAll(/\*\/\nexport (?:function|const) (\w+)/g)].map((m) => m[1]);
+      expect(new Set(documented), file).toEqual(new Set(exported));
+    }
+  });
+});

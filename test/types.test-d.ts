@@ -1,0 +1,209 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  classInfo,
+  classOf,
+  codeOf,
+  formatStatus,
+  getStatus,
+  isBodyless,
+  isCacheableByDefault,
+  isClientError,
+  isError,
+  isInformational,
+  isRedirect,
+  isRedirection,
+  isRetryable,
+  isServerError,
+  isStatusCode,
+  isSuccess,
+  isValidCode,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  reasonPhrase,
+  STATUSES,
+} from "../src/index";
+import type {
+  BodylessCode,
+  CacheableCode,
+  ClientErrorCode,
+  ConstantName,
+  ErrorCode,
+  InformationalCode,
+  ReasonPhrase,
+  RedirectCode,
+  RedirectionCode,
+  RetryableCode,
+  ServerErrorCode,
+  StatusClass,
+  StatusCode,
+  StatusInfo,
+  SuccessCode,
+} from "../src/index";
+
+declare const code: StatusCode;
+declare const n: number;
+
+describe("literal types", () => {
+  it("constants are their numbers", () => {
+    expectTypeOf<typeof NOT_FOUND>().toEqualTypeOf<404>();
+    expectTypeOf<typeof PAYLOAD_TOO_LARGE>().toEqualTypeOf<413>();
+  });
+  it("reasonPhrase() of a literal is its phrase", () => {
+    expectTypeOf(reasonPhrase(404)).toEqualTypeOf<"Not Found">();
+    expectTypeOf(reasonPhrase(413)).toEqualTypeOf<"Content Too Large">();
+    expectTypeOf(reasonPhrase(n)).toEqualTypeOf<ReasonPhrase | undefined>();
+    expectTypeOf<ReasonPhrase<422>>().toEqualTypeOf<"Unprocessable Content">();
+  });
+  it("getStatus() of a literal is its exact record", () => {
+    expectTypeOf(getStatus(404).phrase).toEqualTypeOf<"Not Found">();
+    expectTypeOf(getStatus(404).constant).toEqualTypeOf<"NOT_FOUND">();
+    expectTypeOf(getStatus(404).class).toEqualTypeOf<"client-error">();
+    expectTypeOf(getStatus(104).status).toEqualTypeOf<"provisional">();
+    expectTypeOf(getStatus(104).expires).toEqualTypeOf<"2026-11-13">();
+    expectTypeOf(getStatus(404).spec.url).toEqualTypeOf<"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5">();
+    expectTypeOf(getStatus(n)).toEqualTypeOf<StatusInfo | undefined>();
+    expectTypeOf(STATUSES).toEqualTypeOf<readonly StatusInfo[]>();
+  });
+  it("records are read-only", () => {
+    // @ts-expect-error records are frozen
+    getStatus(404).phrase = "Gone";
+    // @ts-expect-error arrays are frozen
+    STATUSES.push(getStatus(404));
+  });
+  it("classOf() and formatStatus() of a literal are literal", () => {
+    expectTypeOf(classOf(503)).toEqualTypeOf<"server-error">();
+    expectTypeOf(classOf(n)).toEqualTypeOf<StatusClass | undefined>();
+    expectTypeOf(formatStatus(404)).toEqualTypeOf<"404 Not Found">();
+    expectTypeOf(formatStatus(n)).toEqualTypeOf<string | undefined>();
+    expectTypeOf(classInfo("client-error").title).toEqualTypeOf<"Client Error">();
+    expectTypeOf(codeOf("not found")).toEqualTypeOf<StatusCode | undefined>();
+  });
+  it("ConstantName and class unions come from the table", () => {
+    expectTypeOf<"NOT_FOUND">().toMatchTypeOf<ConstantName>();
+    expectTypeOf<StatusClass>().toEqualTypeOf<"informational" | "success" | "redirection" | "client-error" | "server-error">();
+    expectTypeOf<ErrorCode>().toEqualTypeOf<ClientErrorCode | ServerErrorCode>();
+    expectTypeOf<InformationalCode>().toEqualTypeOf<100 | 101 | 102 | 103 | 104>();
+    expectTypeOf<RedirectCode>().toEqualTypeOf<301 | 302 | 303 | 307 | 308>();
+  });
+  it("number helpers reject other types", () => {
+    // @ts-expect-error a string is not a code
+    reasonPhrase("404");
+    // @ts-expect-error codeOf takes text
+    codeOf(404);
+    // @ts-expect-error not a class name
+    classInfo("4xx").title;
+  });
+});
+
+describe("class guards narrow a StatusCode on both branches", () => {
+  it("isInformational()", () => {
+    if (isInformational(code)) expectTypeOf(code).toEqualTypeOf<InformationalCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, InformationalCode>>();
+  });
+  it("isSuccess()", () => {
+    if (isSuccess(code)) expectTypeOf(code).toEqualTypeOf<SuccessCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, SuccessCode>>();
+  });
+  it("isRedirection()", () => {
+    if (isRedirection(code)) expectTypeOf(code).toEqualTypeOf<RedirectionCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, RedirectionCode>>();
+  });
+  it("isClientError()", () => {
+    if (isClientError(code)) expectTypeOf(code).toEqualTypeOf<ClientErrorCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, ClientErrorCode>>();
+  });
+  it("isServerError()", () => {
+    if (isServerError(code)) expectTypeOf(code).toEqualTypeOf<ServerErrorCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, ServerErrorCode>>();
+  });
+  it("isError()", () => {
+    if (isError(code)) expectTypeOf(code).toEqualTypeOf<ErrorCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, ErrorCode>>();
+  });
+  it("isBodyless()", () => {
+    if (isBodyless(code)) expectTypeOf(code).toEqualTypeOf<BodylessCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, BodylessCode>>();
+  });
+});
+
+describe("range guards never narrow a plain number", () => {
+  it("isClientError(499) keeps number, so `case 499` still compiles", () => {
+    if (isClientError(n)) {
+      expectTypeOf(n).toEqualTypeOf<number>();
+      switch (n) {
+        case 499:
+          break;
+      }
+    } else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+  it.each([isInformational, isSuccess, isRedirection, isServerError, isError, isBodyless])("%o keeps number on both branches", (guard) => {
+    if (guard(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+});
+
+describe("exact sets narrow any number", () => {
+  it("isRedirect()", () => {
+    if (isRedirect(n)) expectTypeOf(n).toEqualTypeOf<RedirectCode>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isRedirect(code)) expectTypeOf(code).toEqualTypeOf<RedirectCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, RedirectCode>>();
+  });
+  it("isRetryable()", () => {
+    if (isRetryable(n)) expectTypeOf(n).toEqualTypeOf<RetryableCode>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+  it("isCacheableByDefault()", () => {
+    if (isCacheableByDefault(n)) expectTypeOf(n).toEqualTypeOf<CacheableCode>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+  it("isStatusCode() narrows unknown and number", () => {
+    const value: unknown = JSON.parse("404");
+    if (isStatusCode(value)) expectTypeOf(value).toEqualTypeOf<StatusCode>();
+    else expectTypeOf(value).toEqualTypeOf<unknown>();
+    if (isStatusCode(n)) expectTypeOf(n).toEqualTypeOf<StatusCode>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+  it("isValidCode() narrows unknown to number, and keeps number", () => {
+    const value: unknown = JSON.parse("404");
+    if (isValidCode(value)) expectTypeOf(value).toEqualTypeOf<number>();
+    else expectTypeOf(value).toEqualTypeOf<unknown>();
+    if (isValidCode(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+});
+
+describe("StatusCode", () => {
+  it("supports an exhaustive switch", () => {
+    function describeCode(c: StatusCode): string {
+      const cls = classOf(c);
+      switch (cls) {
+        case "informational":
+        case "success":
+        case "redirection":
+          return "fine";
+        case "client-error":
+          return "yours";
+        case "server-error":
+          return "ours";
+        default: {
+          const never: never = cls;
+          return never;
+        }
+      }
+    }
+    expectTypeOf(describeCode).returns.toEqualTypeOf<string>();
+  });
+  it("covers every registered code in a switch over constants", () => {
+    function phraseOf(c: StatusCode): string {
+      switch (c) {
+        // @ts-expect-error 499 is not a registered code
+        case 499:
+          return "no";
+        default:
+          return reasonPhrase(c);
+      }
+    }
+    expectTypeOf(phraseOf).returns.toEqualTypeOf<string>();
+  });
+});
