@@ -57,7 +57,8 @@ const FROZEN_CLASSES = /* @__PURE__ */ deepFreeze(CLASSES);
 export function classInfo<N extends StatusClass>(cls: N): ClassInfo<N>;
 export function classInfo(cls: string): ClassInfo | undefined;
 export function classInfo(cls: unknown): ClassInfo | undefined {
-  return FROZEN_CLASSES.find((info) => info.name === cls);
+  const i = CLASS_NAMES.indexOf(cls as StatusClass);
+  return i < 0 ? undefined : FROZEN_CLASSES[i];
 }
 
 
