@@ -295,6 +295,159 @@ export function renderReadme(readme: string, data: Data): string {
 
 const read = (path: string): string => readFileSync(new URL(path, pathToFileURL(root)), "utf8");
 
+// ---- Unofficial codes: data/unofficial.json → src/unofficial-table.ts (the `statuskit/unofficial` entry).
+
+export const UNOFFICIAL = { data: "data/unofficial.json", out: "src/unofficial-table.ts" };
+const UNOFFICIAL_FIELDS = ["code", "vendor", "phrase", "description", "sent", "url"];
+
+interface Vendor {
+  id: string;
+  name: string;
+}
+interface UnofficialEntry {
+  code: number;
+  vendor: string;
+  phrase: string | null;
+  description: string;
+  sent: boolean;
+  url: string | null;
+  /** Derived, never written by hand: the registry's meaning of the code, then the other vendors'. */
+  conflicts: [source: string, phrase: string | null][];
+}
+export interface UnofficialData {
+  vendors: Vendor[];
+  entries: UnofficialEntry[];
+}
+
+/**
+ * Checks data/unofficial.json and adds each entry's conflicts: the registry's phrase for the same
+ * code, then the other entries'.
+ * Throws an error naming the file and the entry for the first problem found.
+ */
+// Raw JSON comes in as `any`: checking its shape is this function's job.
+export function validateUnofficial(raw: any, { entries: registry }: Data): UnofficialData {
+  const file = UNOFFICIAL.data;
+  if (typeof raw !== "object" || raw === null || !Array.isArray(raw.vendors) || !Array.isArray(raw.codes)) {
+    fail(file, 'expected { "vendors": [...], "codes": [...] }');
+  }
+  for (const key of Object.keys(raw)) if (key !== "vendors" && key !== "codes") fail(file, `unknown field "${key}"`);
+  const order = new Map<string, number>(); // vendor id → position in `vendors`
+  const names = new Set<string>();
+  const vendors: Vendor[] = raw.vendors.map((vendor: any, i: number): Vendor => {
+    const where = `${file} vendor ${i} (${vendor?.id})`;
+    if (typeof vendor !== "object" || vendor === null) fail(where, "not an object");
+    for (const key of Object.keys(vendor)) if (key !== "id" && key !== "name") fail(where, `unknown field "${key}"`);
+    if (typeof vendor.id !== "string" || !/^[a-z][a-z0-9-]*$/.test(vendor.id)) fail(where, "id must be lower-case kebab-case");
+    if (!isString(vendor.name)) fail(where, "name must be a non-empty string");
+    if (order.has(vendor.id)) fail(where, `duplicate vendor id "${vendor.id}"`);
+    if (names.has(vendor.name)) fail(where, `duplicate vendor name "${vendor.name}"`);
+    order.set(vendor.id, i);
+    names.add(vendor.name);
+    return { id: vendor.id, name: vendor.name };
+  });
+
+  const seen = new Set<string>();
+  let previous: [number, number] = [0, -1];
+  const entries: UnofficialEntry[] = raw.codes.map((entry: any, i: number): UnofficialEntry => {
+    const where = `${file} entry ${i} (${entry?.code} ${entry?.vendor})`;
+    if (typeof entry !== "object" || entry === null) fail(where, "not an object");
+    for (const field of UNOFFICIAL_FIELDS) if (!(field in entry)) fail(where, `missing field "${field}"`);
+    for (const field of Object.keys(entry)) {
+      if (!UNOFFICIAL_FIELDS.includes(field)) fail(where, `unknown field "${field}"`);
+    }
+    const { code, vendor, phrase, description, sent, url } = entry;
+    if (!Number.isInteger(code) || code < 100 || code > 599) fail(where, "code must be an integer in 100–599");
+    const position = order.get(vendor);
+    if (position === undefined) fail(where, `vendor "${vendor}" is not in the vendors list`);
+    if (seen.has(`${code} ${vendor}`)) fail(where, `duplicate entry for code ${code} and vendor "${vendor}"`);
+    seen.add(`${code} ${vendor}`);
+    if (code < previous[0] || (code === previous[0] && position < previous[1])) {
+      fail(where, "entries must be sorted by code, then by the vendors' order in the vendors list");
+    }
+    previous = [code, position];
+    if (phrase !== null && !isString(phrase)) fail(where, "phrase must be a non-empty string, or null where the vendor gives none");
+    if (!isString(description) || !/^[A-Z].*\.$/.test(description)) {
+      fail(where, "description must be one sentence starting with a capital and ending with a full stop");
+    }
+    if (typeof sent !== "boolean") fail(where, "sent must be true or false");
+    if (url !== null && (typeof url !== "string" || !/^https:\/\/\S+$/.test(url))) {
+      fail(where, "url must be an https:// link, or null where the vendor documents none");
+    }
+    return { code, vendor, phrase, description, sent, url, conflicts: [] };
+  });
+  for (const { id } of vendors) {
+    if (!entries.some((e) => e.vendor === id)) fail(file, `vendor "${id}" has no entries`);
+  }
+  for (const e of entries) {
+    const registered = registry.find((r) => r.code === e.code);
+    if (registered) e.conflicts.push(["iana", registered.phrase]);
+    for (const other of entries) if (other !== e && other.code === e.code) e.conflicts.push([other.vendor, other.phrase]);
+  }
+  return { vendors, entries };
+}
+
+/** src/unofficial-table.ts for validated unofficial data. */
+export function renderUnofficial({ vendors, entries }: UnofficialData): string {
+  const row = (e: UnofficialEntry) =>
+    `  [${[e.code, e.vendor, e.phrase, e.description, e.sent, e.url].map(q).join(", ")}, [${e.conflicts.map((c) => `[${c.map(q).join(", ")}]`).join(", ")}]],`;
+  return [
+    `// Generated by scripts/generate.ts from ${UNOFFICIAL.data} and ${paths.codes}. Do not edit: edit ${UNOFFICIAL.data} and run \`npm run generate\`.`,
+    "",
+    "/** The vendors, in the order of data/unofficial.json: `id` names them in records, `name` in formatted lines. */",
+    "export const VENDOR_LIST = [",
+    ...vendors.map((v) => `  { id: ${q(v.id)}, name: ${q(v.name)} },`),
+    "] as const;",
+    "",
+    "/** The id of a vendor whose codes statuskit/unofficial knows. */",
+    "export type Vendor = (typeof VENDOR_LIST)[number][\"id\"];",
+    "",
+    "/** Another meaning of the same number: the IANA registry's (`source: \"iana\"`) or another vendor's. */",
+    "export interface UnofficialConflict {",
+    "  readonly source: Vendor | \"iana\";",
+    "  /** The other meaning's phrase, or `null` where that vendor gives none. */",
+    "  readonly phrase: string | null;",
+    "}",
+    "",
+    "/** One unofficial record; the type arguments are its literal values. */",
+    "export interface UnofficialRow<Code, V, Phrase, Sent> {",
+    "  readonly code: Code;",
+    "  readonly vendor: V;",
+    "  readonly phrase: Phrase;",
+    "  readonly description: string;",
+    "  readonly sent: Sent;",
+    "  readonly url: string | null;",
+    "  readonly conflicts: readonly UnofficialConflict[];",
+    "}",
+    "",
+    `export type UnofficialTable = readonly [\n${entries.map((e) => `  UnofficialRow<${[e.code, e.vendor, e.phrase, e.sent].map(q).join(", ")}>,`).join("\n")}\n];`,
+    "",
+    "/** Every record, sorted by code then vendor; `conflicts` are `[source, phrase]` pairs. */",
+    "export const UNOFFICIAL_ROWS: readonly (readonly [",
+    "  code: number,",
+    "  vendor: Vendor,",
+    "  phrase: string | null,",
+    "  description: string,",
+    "  sent: boolean,",
+    "  url: string | null,",
+    "  conflicts: readonly (readonly [source: Vendor | \"iana\", phrase: string | null])[],",
+    "])[] = [",
+    ...entries.map(row),
+    "];",
+    "",
+  ].join("\n");
+}
+
+/** Reads, checks and renders the unofficial codes; `registry` is the validated status-codes data. */
+export function buildUnofficial(registry: Data): string {
+  let raw;
+  try {
+    raw = JSON.parse(read(UNOFFICIAL.data));
+  } catch (error) {
+    throw new DataError(`cannot read ${UNOFFICIAL.data}: ${error instanceof Error ? error.message : error}`);
+  }
+  return renderUnofficial(validateUnofficial(raw, registry));
+}
+
 /** Reads data/, validates it and returns every output file with its expected content. */
 export function build(): Record<string, string> {
   let codes;
@@ -310,6 +463,7 @@ export function build(): Record<string, string> {
     [paths.out]: renderCodes(data),
     [paths.tables]: renderTables(data),
     [paths.readme]: renderReadme(read(paths.readme), data),
+    [UNOFFICIAL.out]: buildUnofficial(data),
   };
 }
 

@@ -1,0 +1,150 @@
+// The `statuskit/unofficial` entry: codes that no RFC defines but that logs are full of. It reads
+// only its own generated table, so the registry's data never ends up in its bundle, and the core
+// entry never imports this file, so none of this data ends up in a bundle of `statuskit`.
+import { UNOFFICIAL_ROWS, VENDOR_LIST, type UnofficialTable, type Vendor } from "./unofficial-table";
+import { deepFreeze, slot } from "./internal";
+
+export type { UnofficialConflict, Vendor } from "./unofficial-table";
+
+type AnyRecord = UnofficialTable[number];
+
+/** Every code that statuskit/unofficial has at least one record for. */
+export type UnofficialCode = AnyRecord["code"];
+
+/**
+ * The record of code `C` at vendor `V`: `UnofficialStatus<499, "nginx">` has phrase
+ * "Client Closed Request". Without arguments, any record.
+ */
+export type UnofficialStatus<C extends UnofficialCode = UnofficialCode, V extends Vendor = Vendor> = Extract<
+  AnyRecord,
+  { readonly code: C; readonly vendor: V }
+>;
+
+/** The vendors that give code `C` a meaning: `VendorOf<499>` is `"nginx" | "esri"`. */
+export type VendorOf<C extends UnofficialCode> = UnofficialStatus<C>["vendor"];
+
+/** A vendor's id and the name `formatUnofficialStatus` shows. */
+export type VendorInfo = (typeof VENDOR_LIST)[number];
+
+/**
+ * Every vendor statuskit/unofficial knows, deeply frozen, in a fixed order.
+ *
+ * @example List the vendors
+ * ```ts
+ * import { VENDORS } from "statuskit/unofficial";
+ *
+ * VENDORS.map((v) => v.id); // => ["nginx", "cloudflare", "aws-elb", "iis", "windows", "laravel", "twitter", "spring", "esri", "pantheon", "informal"]
+ * VENDORS[2]; // => { id: "aws-elb", name: "AWS ELB" }
+ * ```
+ */
+export const VENDORS: typeof VENDOR_LIST = /* @__PURE__ */ deepFreeze(VENDOR_LIST);
+
+/**
+ * Every unofficial record, deeply frozen, sorted by code and, within a code, by vendor.
+ *
+ * @example Filter by vendor
+ * ```ts
+ * import { UNOFFICIAL_STATUSES } from "statuskit/unofficial";
+ *
+ * UNOFFICIAL_STATUSES.filter((s) => s.vendor === "nginx").map((s) => s.code); // => [444, 494, 495, 496, 497, 499]
+ * UNOFFICIAL_STATUSES.filter((s) => !s.sent).map((s) => s.code); // => [444, 460, 494, 495, 496, 497, 499]
+ * ```
+ */
+export const UNOFFICIAL_STATUSES: readonly UnofficialStatus[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
+
+function records(): UnofficialStatus[] {
+  return UNOFFICIAL_ROWS.map(([code, vendor, phrase, description, sent, url, conflicts]) => ({
+    code,
+    vendor,
+    phrase,
+    description,
+    sent,
+    url,
+    conflicts: conflicts.map(([source, other]) => ({ source, phrase: other })),
+  })) as unknown as UnofficialStatus[];
+}
+
+const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
+const BY_SLOT: readonly (readonly UnofficialStatus[] | undefined)[] = /* @__PURE__ */ bySlot(UNOFFICIAL_STATUSES);
+
+function bySlot(all: readonly UnofficialStatus[]): (readonly UnofficialStatus[] | undefined)[] {
+  const table: UnofficialStatus[][] = [];
+  for (const record of all) (table[record.code - 100] ??= []).push(record);
+  return table.map((list) => Object.freeze(list));
+}
+
+const NAMES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(/* @__PURE__ */ VENDOR_LIST.map((v) => [v.id, v.name]));
+
+/**
+ * The unofficial meanings of a status code: every vendor's record, or one vendor's.
+ *
+ * Registered meanings are not here: `getStatus` from `statuskit` gives those, and a record's
+ * `conflicts` names the registry's phrase (`source: "iana"`) when the vendor reuses a registered
+ * code. Every call returns the same deeply frozen objects.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @param vendor A vendor id (see `VENDORS`). Omitted or `undefined`: every vendor.
+ * @returns Without `vendor`, the records of every vendor that gives `code` a meaning, sorted as
+ * in `VENDORS` (an empty frozen array when there are none); with `vendor`, that vendor's record,
+ * or `undefined`.
+ *
+ * @example Look up a code from a log
+ * ```ts
+ * import { getUnofficialStatus } from "statuskit/unofficial";
+ *
+ * getUnofficialStatus(499).map((s) => s.vendor); // => ["nginx", "esri"]
+ * getUnofficialStatus(499, "nginx").phrase; // => "Client Closed Request"
+ * getUnofficialStatus(499, "nginx").sent; // => false
+ * getUnofficialStatus(460, "aws-elb").phrase; // => null
+ * getUnofficialStatus(451, "iis").conflicts; // => [{ source: "iana", phrase: "Unavailable For Legal Reasons" }]
+ * getUnofficialStatus(404); // => []
+ * getUnofficialStatus(499, "cloudflare"); // => undefined
+ * ```
+ */
+export function getUnofficialStatus<C extends UnofficialCode, V extends VendorOf<C>>(
+  code: C,
+  vendor: V,
+): UnofficialStatus<C, V>;
+export function getUnofficialStatus(code: number, vendor: Vendor): UnofficialStatus | undefined;
+export function getUnofficialStatus<C extends UnofficialCode>(code: C): readonly UnofficialStatus<C>[];
+export function getUnofficialStatus(code: number): readonly UnofficialStatus[];
+export function getUnofficialStatus(
+  code: unknown,
+  vendor?: unknown,
+): readonly UnofficialStatus[] | UnofficialStatus | undefined {
+  const list = BY_SLOT[slot(code)] ?? NONE;
+  // Strict equality against the records' own values: no key lookup, so "__proto__" finds nothing.
+  return vendor === undefined ? list : list.find((record) => record.vendor === vendor);
+}
+
+/**
+ * A log line for an unofficial code that names the vendor: `"499 Client Closed Request (nginx)"`.
+ * Where the vendor gives no phrase, only the vendor is named (`"460 (AWS ELB)"`); without
+ * `vendor`, every vendor's meaning is listed, joined by "or".
+ *
+ * Standard meanings are not used: `formatStatus` from `statuskit` formats those.
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @param vendor A vendor id (see `VENDORS`). Omitted or `undefined`: every vendor.
+ * @returns The line, or `undefined` when no record matches.
+ *
+ * @example Format for a log line
+ * ```ts
+ * import { formatUnofficialStatus } from "statuskit/unofficial";
+ *
+ * formatUnofficialStatus(499, "nginx"); // => "499 Client Closed Request (nginx)"
+ * formatUnofficialStatus(460); // => "460 (AWS ELB)"
+ * formatUnofficialStatus(499); // => "499 Client Closed Request (nginx) or Token Required (Esri ArcGIS)"
+ * formatUnofficialStatus(404); // => undefined
+ * ```
+ */
+export function formatUnofficialStatus<C extends UnofficialCode, V extends VendorOf<C>>(code: C, vendor: V): string;
+export function formatUnofficialStatus(code: UnofficialCode): string;
+export function formatUnofficialStatus(code: number, vendor?: Vendor): string | undefined;
+export function formatUnofficialStatus(code: unknown, vendor?: unknown): string | undefined {
+  const list = BY_SLOT[slot(code)] ?? NONE;
+  const matches = vendor === undefined ? list : list.filter((record) => record.vendor === vendor);
+  if (matches.length === 0) return undefined;
+  const meanings = matches.map((r) => `${r.phrase === null ? "" : `${r.phrase} `}(${NAMES.get(r.vendor)})`);
+  return `${code as number} ${meanings.join(" or ")}`;
+}

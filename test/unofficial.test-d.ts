@@ -1,0 +1,73 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  formatUnofficialStatus,
+  getUnofficialStatus,
+  UNOFFICIAL_STATUSES,
+  VENDORS,
+  type UnofficialCode,
+  type UnofficialConflict,
+  type UnofficialStatus,
+  type Vendor,
+  type VendorInfo,
+  type VendorOf,
+} from "../src/unofficial";
+
+describe("statuskit/unofficial types", () => {
+  it("Vendor is the union of the vendor ids", () => {
+    expectTypeOf<"nginx">().toExtend<Vendor>();
+    expectTypeOf<"aws-elb">().toExtend<Vendor>();
+    expectTypeOf<"apache">().not.toExtend<Vendor>();
+    expectTypeOf<VendorInfo["id"]>().toEqualTypeOf<Vendor>();
+    expectTypeOf(VENDORS[0]).toEqualTypeOf<{ readonly id: "nginx"; readonly name: "nginx" }>();
+  });
+
+  it("UnofficialCode is the codes with records, and VendorOf<C> their vendors", () => {
+    expectTypeOf<499>().toExtend<UnofficialCode>();
+    expectTypeOf<404>().not.toExtend<UnofficialCode>();
+    expectTypeOf<VendorOf<499>>().toEqualTypeOf<"nginx" | "esri">();
+    expectTypeOf<VendorOf<444>>().toEqualTypeOf<"nginx">();
+  });
+
+  it("getUnofficialStatus(code, vendor) is the exact record for a known pair", () => {
+    const record = getUnofficialStatus(499, "nginx");
+    expectTypeOf(record.phrase).toEqualTypeOf<"Client Closed Request">();
+    expectTypeOf(record.sent).toEqualTypeOf<false>();
+    expectTypeOf(record).toEqualTypeOf<UnofficialStatus<499, "nginx">>();
+    expectTypeOf(getUnofficialStatus(460, "aws-elb").phrase).toEqualTypeOf<null>();
+    expectTypeOf(record.conflicts).toEqualTypeOf<readonly UnofficialConflict[]>();
+    expectTypeOf<UnofficialConflict["source"]>().toEqualTypeOf<Vendor | "iana">();
+  });
+
+  it("getUnofficialStatus(code, vendor) may be undefined for any other pair", () => {
+    expectTypeOf(getUnofficialStatus(499, "cloudflare")).toEqualTypeOf<UnofficialStatus | undefined>();
+    expectTypeOf(getUnofficialStatus(404 as number, "nginx")).toEqualTypeOf<UnofficialStatus | undefined>();
+    // @ts-expect-error a vendor id that does not exist
+    getUnofficialStatus(499, "ngnix");
+    // @ts-expect-error codes are numbers
+    getUnofficialStatus("499");
+  });
+
+  it("getUnofficialStatus(code) is a readonly list, narrowed for a known code", () => {
+    expectTypeOf(getUnofficialStatus(499)).toEqualTypeOf<readonly UnofficialStatus<499>[]>();
+    expectTypeOf(getUnofficialStatus(499)[0]!.phrase).toEqualTypeOf<"Client Closed Request" | "Token Required">();
+    expectTypeOf(getUnofficialStatus(404)).toEqualTypeOf<readonly UnofficialStatus[]>();
+    expectTypeOf(UNOFFICIAL_STATUSES).toEqualTypeOf<readonly UnofficialStatus[]>();
+  });
+
+  it("formatUnofficialStatus() is a string for known codes and pairs", () => {
+    expectTypeOf(formatUnofficialStatus(499, "nginx")).toEqualTypeOf<string>();
+    expectTypeOf(formatUnofficialStatus(499)).toEqualTypeOf<string>();
+    expectTypeOf(formatUnofficialStatus(404)).toEqualTypeOf<string | undefined>();
+    expectTypeOf(formatUnofficialStatus(499, "cloudflare")).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error a vendor id that does not exist
+    formatUnofficialStatus(499, "ngnix");
+  });
+
+  it("records are readonly", () => {
+    const record = getUnofficialStatus(499, "nginx");
+    // @ts-expect-error readonly
+    record.phrase = "x";
+    // @ts-expect-error readonly list
+    getUnofficialStatus(499).push(record);
+  });
+});
