@@ -33,8 +33,8 @@ import type {
 export function classOf<C extends StatusCode>(code: C): ClassOf<C>;
 export function classOf(code: number): StatusClass | undefined;
 export function classOf(code: unknown): StatusClass | undefined {
-  const i = classIndex(code);
-  return i < 0 ? undefined : CLASS_NAMES[i];
+  const i = slot(code);
+  return i < 0 ? undefined : CLASS_NAMES[(i / 100) | 0];
 }
 
 const FROZEN_CLASSES = /* @__PURE__ */ deepFreeze(CLASSES);

@@ -27,9 +27,11 @@ export function constantOf(phrase: string): string {
   return phrase.toUpperCase().replace(/['’]/g, "").replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "");
 }
 
+const IGNORED = /[\s\-_'’]/g;
+
 /** The key `codeOf` compares names by: case, spaces, hyphens, underscores and apostrophes ignored. */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[\s\-_'’]/g, "");
+  return name.toLowerCase().replace(IGNORED, "");
 }
 
 /** The link to a section: the RFC Editor's page for an RFC, the IETF datatracker's for a draft. */

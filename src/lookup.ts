@@ -13,7 +13,7 @@ import type { FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./ty
  * STATUSES.filter((s) => s.status === "unused").map((s) => s.code); // => [306, 418]
  * ```
  */
-export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(records());
+export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
 
 // The generated rows hold only what cannot be derived; src/tables.ts's `Table` type spells out
 // each record, and test/data.test.ts checks these records against data/status-codes.json.
@@ -65,7 +65,9 @@ function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
 export function getStatus<C extends StatusCode>(code: C): StatusInfo<C>;
 export function getStatus(code: number): StatusInfo | undefined;
 export function getStatus(code: unknown): StatusInfo | undefined {
-  return BY_SLOT[slot(code)];
+  // Checking the index first keeps every lookup an in-bounds array read: reading index -1 is slow.
+  const i = slot(code);
+  return i < 0 ? undefined : BY_SLOT[i];
 }
 
 /**
@@ -86,7 +88,8 @@ export function getStatus(code: unknown): StatusInfo | undefined {
 export function reasonPhrase<C extends StatusCode>(code: C): ReasonPhrase<C>;
 export function reasonPhrase(code: number): ReasonPhrase | undefined;
 export function reasonPhrase(code: unknown): string | undefined {
-  return PHRASES[slot(code)];
+  const i = slot(code);
+  return i < 0 ? undefined : PHRASES[i];
 }
 
 /**
@@ -105,19 +108,23 @@ export function reasonPhrase(code: unknown): string | undefined {
  * ```
  */
 export function isStatusCode(value: unknown): value is StatusCode {
-  return PHRASES[slot(value)] !== undefined;
+  const i = slot(value);
+  return i >= 0 && PHRASES[i] !== undefined;
 }
 
+// Each name under its own spelling and under its key, so that an exact name is found without
+// building a key (which allocates).
 const NAMES: ReadonlyMap<string, StatusCode> = /* @__PURE__ */ names();
 
 function names(): Map<string, StatusCode> {
   const map = new Map<string, StatusCode>();
-  PHRASES.forEach((phrase, i) => {
-    if (phrase !== undefined) map.set(nameKey(phrase), (i + 100) as StatusCode);
-  });
-  for (const [code, name] of LEGACY_NAMES) map.set(nameKey(name), code as StatusCode);
+  const add = (name: string, code: number) => map.set(name, code as StatusCode).set(nameKey(name), code as StatusCode);
+  PHRASES.forEach((phrase, i) => phrase !== undefined && add(phrase, i + 100));
+  for (const [code, name] of LEGACY_NAMES) add(name, code);
   return map;
 }
+
+const DIGITS = /^[1-5]\d\d$/;
 
 /**
  * The code for a phrase, a legacy phrase, a constant name, or a three-digit string.
@@ -141,11 +148,8 @@ function names(): Map<string, StatusCode> {
  */
 export function codeOf(text: string): StatusCode | undefined {
   if (typeof text !== "string" || text.length > 64) return undefined;
-  if (/^\d{3}$/.test(text)) {
-    const code = Number(text);
-    return isStatusCode(code) ? code : undefined;
-  }
-  return NAMES.get(nameKey(text));
+  if (DIGITS.test(text)) return PHRASES[+text - 100] === undefined ? undefined : (+text as StatusCode);
+  return NAMES.get(text) ?? NAMES.get(nameKey(text));
 }
 
 /**
