@@ -169,8 +169,12 @@ function row(e: Entry): string {
 
 // The table's type is written out once with a generic row type, so that the declaration files
 // stay about as small as the data instead of repeating every field name per code.
+// Trailing arguments that equal the defaults of `Row` are left out.
+const ROW_DEFAULTS = ["RFC 9110", "standard", null];
+
 function recordType(e: Entry): string {
-  const args = [e.code, e.phrase, e.constant, e.class, e.spec.document, e.spec.section, e.status, e.expires];
+  const args: unknown[] = [e.code, e.phrase, e.constant, e.spec.section, e.spec.document, e.status, e.expires];
+  while (args.length > 4 && args[args.length - 1] === ROW_DEFAULTS[args.length - 5]) args.pop();
   return `  Row<${args.map(q).join(", ")}>,`;
 }
 
@@ -182,7 +186,8 @@ export function renderCodes({ entries }: Data): string {
   for (const e of entries) {
     const note = statusNote(e);
     out.push(
-      `/** \`${e.code} ${e.phrase}\` (${e.spec.document} §${e.spec.section}): ${e.description}${note ? ` ${note}` : ""} */`,
+      // The description stays out of the declarations (getStatus has it) to keep the package small.
+      `/** \`${e.code} ${e.phrase}\` (${e.spec.document} §${e.spec.section}).${note ? ` ${note}` : ""} */`,
       `export const ${e.constant} = ${e.code};`,
     );
   }
@@ -223,11 +228,22 @@ export function renderTables({ entries, classes }: Data): string {
     "  : `https://datatracker.ietf.org/doc/html/${Document}#section-${Section}`;",
     "",
     "/** One registry record; the type arguments are its literal values. */",
-    "export interface Row<Code, Phrase, Constant, Class, Document extends string, Section extends string, Status, Expires> {",
+    "/** The class of a code, by its first digit. */",
+    `export type ClassFor<Code extends number> = ${classes.map((c, i) => (i < classes.length - 1 ? `\`\${Code}\` extends \`${c.range[0] / 100}\${string}\` ? ${q(c.name)} : ` : q(c.name))).join("")};`,
+    "",
+    "export interface Row<",
+    "  Code extends number,",
+    "  Phrase,",
+    "  Constant,",
+    "  Section extends string,",
+    `  Document extends string = ${q(ROW_DEFAULTS[0])},`,
+    `  Status = ${q(ROW_DEFAULTS[1])},`,
+    "  Expires = null,",
+    "> {",
     "  readonly code: Code;",
     "  readonly phrase: Phrase;",
     "  readonly constant: Constant;",
-    "  readonly class: Class;",
+    "  readonly class: ClassFor<Code>;",
     "  readonly description: string;",
     "  readonly status: Status;",
     "  readonly expires: Expires;",
@@ -278,11 +294,10 @@ export function renderTables({ entries, classes }: Data): string {
 /** The markdown codes table that goes between the README markers. */
 export function renderTable({ entries }: Data): string {
   const rows = entries.map((e) => {
-    const names = e.aliases.filter((a) => a.constant !== e.constant).map((a) => `\`${a.constant}\``);
-    const status = e.status === "provisional" ? `provisional (expires ${e.expires})` : e.status;
-    return `| ${e.code} | ${e.phrase} | \`${e.constant}\`${names.length ? ` (legacy: ${names.join(", ")})` : ""} | [${e.spec.document} §${e.spec.section}](${e.spec.url}) | ${status} |`;
+    const status = e.status === "provisional" ? `provisional, expires ${e.expires}` : e.status === "standard" ? "" : e.status;
+    return `| ${e.code} | ${e.phrase} | \`${e.constant}\` | [${e.spec.document} §${e.spec.section}](${e.spec.url}) | ${status} |`;
   });
-  return ["| Code | Phrase | Constant | Spec | Status |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
+  return ["| Code | Phrase | Constant | Spec | Lifecycle |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
 }
 
 /** README.md with the table between the markers replaced. */
