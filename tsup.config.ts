@@ -1,12 +1,33 @@
+import { writeFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 // The only bundler-specific file: the package checks (attw, publint, budgets) run on the packed
 // tarball, so a change of bundler changes this file alone.
+const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts" };
+
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
+    entry,
+    format: ["esm"],
     target: "es2022",
+    // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`,
+    // which TypeScript allows (ESM may import CommonJS), and both builds export the same names
+    // (test/package.test.ts compares them). This halves the declarations in the tarball.
+    async onSuccess() {
+      for (const name of Object.keys(entry)) {
+        await writeFile(`dist/${name}.d.ts`, `export * from "./${name}.cjs";\n`);
+      }
+    },
+  },
+  { entry, format: ["cjs"], dts: true, target: "es2022" },
+  {
+    // The command imports the library by its package name, kept external so that dist/cli.js
+    // holds no second copy of the tables. It is an application, not a library: minified.
+    entry: { cli: "src/cli.ts" },
+    format: ["esm"],
+    target: "es2022",
+    minify: true,
+    banner: { js: "#!/usr/bin/env node" },
+    external: ["statuskit"],
   },
 ]);

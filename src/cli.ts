@@ -1,0 +1,435 @@
+// The `statuskit` command. It imports the library by its package name (kept external by tsup), so
+// dist/cli.js holds no second copy of the tables and importing the library never loads this file.
+// `statuskit/unofficial` is imported the same way, and only when --unofficial asks for it.
+import { classInfo, codeOf, getStatus, STATUSES } from "statuskit";
+import type { ClassInfo, StatusClass, StatusInfo } from "statuskit";
+import type { UnofficialStatus } from "statuskit/unofficial";
+import { version } from "../package.json";
+
+const USAGE = "Usage: statuskit [--json] <code|name|class>... | --search <words>... | --list";
+
+const HELP = `${USAGE}
+
+Look up HTTP status codes in the IANA registry.
+
+  statuskit 404               a code: phrase, class, lifecycle, spec, meaning
+  statuskit 401 403           several, one after another
+  statuskit "not found"       a phrase, legacy phrase or constant: NOT_FOUND,
+                              "payload too large" (case, spaces, hyphens,
+                              underscores and apostrophes do not matter)
+  statuskit 4xx               every registered code of a class (or its name:
+                              client-error)
+  statuskit --list            every registered code, by class
+  statuskit --unofficial 499  a code's standard meaning, then the meanings
+                              vendors give it outside the registry (nginx,
+                              Cloudflare, AWS ELB and others), labelled so
+  statuskit --search rate limit
+                              codes whose phrase, legacy names or description
+                              have a word starting with each given word; those
+                              matched by the phrase come first, then by a legacy
+                              name, then by the description, each by code
+
+Options:
+  -j, --json     print the results as a JSON array of status records (the
+                 library's StatusInfo); unregistered codes such as 499 are left
+                 out of the array. With --unofficial, each code's vendor
+                 records (statuskit/unofficial's UnofficialStatus: the items
+                 that have a "vendor" field) follow its status record, or
+                 stand alone for an unregistered code
+  -u, --unofficial
+                 also show the unofficial meanings of each code, after the
+                 standard one; for codes and names only, not with a class,
+                 --list or --search
+  -l, --list     list every registered code
+  -s, --search   search instead of looking up
+  -h, --help     show this help
+  -v, --version  show the version
+
+Exit status: 0 when everything was found, 1 when something was not (including
+an unregistered code such as 499, which still prints its class, unless
+--unofficial finds a vendor meaning for it), 2 for a usage error.
+
+Colour follows Node's rules: only when standard output is a terminal, and not
+when NO_COLOR is set or TERM is dumb; FORCE_COLOR=1 turns it on even through a
+pipe, FORCE_COLOR=0 turns it off.
+`;
+
+interface Options {
+  json: boolean;
+  list: boolean;
+  search: boolean;
+  unofficial: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+// A new option is one more entry here and in `Options`.
+const FLAGS: ReadonlyMap<string, keyof Options> = new Map([
+  ["-j", "json"],
+  ["--json", "json"],
+  ["-l", "list"],
+  ["--list", "list"],
+  ["-s", "search"],
+  ["--search", "search"],
+  ["-u", "unofficial"],
+  ["--unofficial", "unofficial"],
+  ["-h", "help"],
+  ["--help", "help"],
+  ["-v", "version"],
+  ["--version", "version"],
+]);
+
+/** What the command prints and the exit status it ends with. */
+interface Result {
+  out: string;
+  err: string;
+  code: number;
+}
+
+const WIDTH = 80;
+
+const CLASSES = (["informational", "success", "redirection", "client-error", "server-error"] as const).map((name) =>
+  classInfo(name),
+);
+
+// SGR colours by class, so a table reads at a glance.
+const CLASS_COLOURS: Readonly<Record<StatusClass, string>> = {
+  informational: "36",
+  success: "32",
+  redirection: "35",
+  "client-error": "33",
+  "server-error": "31",
+};
+
+/** Runs the command on `argv`; never throws for any argument list. */
+async function run(argv: readonly string[], colour: boolean, today: string): Promise<Result> {
+  const options: Options = { json: false, list: false, search: false, unofficial: false, help: false, version: false };
+  const operands: string[] = [];
+  let optionsEnded = false;
+  for (const arg of argv) {
+    if (!optionsEnded && arg === "--") optionsEnded = true;
+    else if (!optionsEnded && /^-[^\d]/.test(arg)) {
+      const flag = FLAGS.get(arg);
+      if (flag === undefined) return usageError(`unknown option ${quote(arg)}`);
+      options[flag] = true;
+    } else operands.push(arg);
+  }
+  if (options.help) return { out: HELP, err: "", code: 0 };
+  if (options.version) return { out: `${version}\n`, err: "", code: 0 };
+  if (options.list && options.search) return usageError("--list and --search cannot be used together");
+  if (options.list && operands.length > 0) return usageError("--list takes no arguments (use 4xx to list a class)");
+  if (options.unofficial && (options.list || options.search)) {
+    return usageError(`--unofficial cannot be used with ${options.list ? "--list" : "--search"}`);
+  }
+  if (!options.list && operands.length === 0) {
+    return usageError(options.search ? "--search needs words to look for" : "nothing to look up");
+  }
+
+  const paint: Paint = (text, sgr) =>
+    colour && sgr !== "" && text.trim() !== "" ? `\x1b[${sgr}m${text}\x1b[0m` : text;
+  const blocks: string[] = [];
+  const found: (StatusInfo | UnofficialStatus)[] = [];
+  const errors: string[] = [];
+  // Loaded only when asked for, so that a plain lookup never reads the vendor table.
+  const vendors = options.unofficial ? await import("statuskit/unofficial") : undefined;
+  /** Adds a code's card, then its unofficial meanings when asked for; says whether it has any. */
+  const addCard = (text: string, code: number): boolean => {
+    if (vendors === undefined) {
+      blocks.push(text);
+      return false;
+    }
+    const records = vendors.getUnofficialStatus(code);
+    blocks.push(`${text}\n\n${unofficialBlock(records, vendors.formatUnofficialStatus, paint)}`);
+    found.push(...records);
+    return records.length > 0;
+  };
+
+  if (options.list) {
+    const width = phraseWidth(STATUSES);
+    for (const cls of CLASSES) blocks.push(classTable(cls, width, paint));
+    found.push(...STATUSES);
+  } else if (options.search) {
+    const query = words(operands.join(" "));
+    if (query.length === 0) return usageError("--search needs words to look for");
+    const matches = search(query);
+    if (matches.length === 0) errors.push(`no status code matches every word of ${quote(operands.join(" "))}`);
+    else blocks.push(table(matches, phraseWidth(matches), paint, true));
+    found.push(...matches);
+  } else {
+    for (const arg of operands) {
+      const text = arg.trim();
+      const code = codeOf(text);
+      const info = code === undefined ? undefined : getStatus(code);
+      const cls = classNamed(text);
+      if (info !== undefined) {
+        found.push(info);
+        addCard(card(info, today, paint), info.code);
+      } else if (cls !== undefined) {
+        // A class view is a table of the registry; vendor codes have no place in it.
+        if (vendors !== undefined) {
+          return usageError(`--unofficial takes codes and names, not a class such as ${quote(arg)}`);
+        }
+        const codes = STATUSES.filter((s) => s.class === cls.name);
+        blocks.push(classTable(cls, phraseWidth(codes), paint));
+        found.push(...codes);
+      } else if (/^\d{3}$/.test(text) && classAt(Number(text)) !== undefined) {
+        const unregistered = Number(text);
+        if (!addCard(unregisteredCard(unregistered, paint), unregistered)) {
+          const none = vendors === undefined ? "" : " and has no unofficial meaning";
+          errors.push(`${text} is not a registered status code${none}`);
+        }
+      } else if (/^-?\d+$/.test(text)) {
+        errors.push(`${quote(arg)} is not a status code (codes are 100 to 599)`);
+      } else {
+        errors.push(`no status code matches ${quote(arg)}${suggestion(text)}`);
+      }
+    }
+  }
+
+  const out = options.json ? `${JSON.stringify(found, null, 2)}\n` : blocks.map((b) => `${b}\n`).join("\n");
+  const err = errors.map((e) => `statuskit: ${e}\n`).join("");
+  return { out, err, code: errors.length > 0 ? 1 : 0 };
+}
+
+function usageError(message: string): Result {
+  return { out: "", err: `statuskit: ${message}\n${USAGE}\n`, code: 2 };
+}
+
+/** An argument as JSON text, shortened: control characters escaped, so a message stays one line. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+type Paint = (text: string, sgr: string) => string;
+
+function classAt(code: number): ClassInfo | undefined {
+  return CLASSES[Math.floor(code / 100) - 1];
+}
+
+function classLabel(cls: ClassInfo): string {
+  return `${cls.range[0] / 100}xx ${cls.title}`;
+}
+
+/** The class an argument names: `4xx`, `client-error` or `Client Error`. */
+function classNamed(text: string): ClassInfo | undefined {
+  const key = text.toLowerCase().replace(/[\s_-]/g, "");
+  return CLASSES.find((cls) => key === `${cls.range[0] / 100}xx` || key === cls.name.replace("-", ""));
+}
+
+/** One status in full: phrase, meaning, class, lifecycle, spec, constant and legacy names. */
+function card(info: StatusInfo, today: string, paint: Paint): string {
+  const lines = [`${paint(String(info.code), CLASS_COLOURS[info.class])} ${paint(info.phrase, "1")}`];
+  lines.push(...wrap(info.description, WIDTH - 2).map((line) => `  ${line}`), "");
+  const field = (label: string, value: string, sgr = "") => {
+    for (const [i, line] of wrap(value, WIDTH - 12).entries()) {
+      lines.push(`  ${paint((i === 0 ? label : "").padEnd(10), "2")}${paint(line, sgr)}`);
+    }
+  };
+  field("class", classLabel(classAt(info.code)!));
+  if (info.status !== "standard") field("status", lifecycle(info, today), "33");
+  field("spec", `${info.spec.document} §${info.spec.section}`);
+  field("", info.spec.url);
+  field("constant", info.constant);
+  for (const [i, alias] of info.aliases.entries()) {
+    const name = alias.phrase === null ? alias.constant : `${alias.phrase}, ${alias.constant}`;
+    field(i === 0 ? "legacy" : "", `${name} (${alias.source})`);
+  }
+  return lines.join("\n");
+}
+
+function lifecycle(info: StatusInfo, today: string): string {
+  if (info.status !== "provisional" || info.expires === null) return info.status;
+  // IANA registers provisional codes until a date; past it, the registry may have changed.
+  const passed = today > info.expires ? " (date passed; check the IANA registry)" : "";
+  return `provisional, registration expires ${info.expires}${passed}`;
+}
+
+function unregisteredCard(code: number, paint: Paint): string {
+  const cls = classAt(code)!;
+  const fallback = getStatus(cls.range[0])!;
+  // RFC 9110 §15: a client treats an unrecognized code as the x00 code of its class.
+  const meaning =
+    "Not in the IANA registry; a client that does not recognise it treats it as " +
+    `${fallback.code} ${fallback.phrase} (RFC 9110 §15).`;
+  return [
+    `${paint(String(code), CLASS_COLOURS[cls.name])} ${paint("(unregistered)", "1")}`,
+    ...wrap(meaning, WIDTH - 2).map((line) => `  ${line}`),
+    "",
+    `  ${paint("class".padEnd(10), "2")}${classLabel(cls)}`,
+  ].join("\n");
+}
+
+/**
+ * Vendor meanings under a heading that sets them apart from the registry's: each one's log line
+ * (`499 Client Closed Request (nginx)`), description, whether a client ever sees it, and source.
+ */
+function unofficialBlock(
+  records: readonly UnofficialStatus[],
+  format: (code: number, vendor: UnofficialStatus["vendor"]) => string | undefined,
+  paint: Paint,
+): string {
+  if (records.length === 0) return `  ${paint("no unofficial meanings", "2")}`;
+  const lines = [`  ${paint("unofficial meanings (not in the IANA registry):", "33")}`];
+  for (const r of records) {
+    const line = format(r.code, r.vendor)!;
+    const code = String(r.code);
+    lines.push(`  ${paint(code, CLASS_COLOURS[classAt(r.code)!.name])} ${paint(line.slice(code.length + 1), "1")}`);
+    lines.push(...wrap(r.description, WIDTH - 4).map((text) => `    ${text}`));
+    if (!r.sent) lines.push(`    ${paint("logged only, never sent to the client", "33")}`);
+    if (r.url !== null) lines.push(`    ${r.url}`);
+  }
+  return lines.join("\n");
+}
+
+function classTable(cls: ClassInfo, width: number, paint: Paint): string {
+  const heading = `${paint(classLabel(cls), "1")}: ${cls.description}`;
+  return `${heading}\n${table(STATUSES.filter((s) => s.class === cls.name), width, paint)}`;
+}
+
+function phraseWidth(records: readonly StatusInfo[]): number {
+  return Math.max(...records.map((s) => s.phrase.length));
+}
+
+/**
+ * A row per status in 80 columns: code, phrase, lifecycle and description, the description cut to
+ * one line, or wrapped in full when `full` (search results, to show what matched).
+ */
+function table(records: readonly StatusInfo[], width: number, paint: Paint, full = false): string {
+  const room = WIDTH - width - 7;
+  return records
+    .map((s) => {
+      const note = s.status === "standard" ? "" : `[${s.status}] `;
+      const text = `${note}${s.description}`;
+      const rest = (full ? wrap(text, room) : [cut(text, room)]).join(`\n${" ".repeat(WIDTH - room)}`);
+      const described = paint(rest.slice(0, note.length), "33") + rest.slice(note.length);
+      return `${paint(String(s.code), CLASS_COLOURS[s.class])}  ${s.phrase.padEnd(width)}  ${described}`;
+    })
+    .join("\n");
+}
+
+/** `text` shortened to `max` characters at a word boundary, with an ellipsis when cut. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const space = head.lastIndexOf(" ");
+  return `${(space > max / 2 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+/** `text` word-wrapped to lines of at most `width` characters (a longer word gets its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** Lower-case words of a text: apostrophes dropped, anything but letters and digits separates. */
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+}
+
+// The words each status can be found by, from the narrowest field to the widest: a match in the
+// phrase ranks before one that needs a legacy name, which ranks before one in the description.
+const SEARCHABLE = STATUSES.map((s) => {
+  const phrase = words(s.phrase);
+  const names = [...phrase, ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant}`))];
+  return { status: s, fields: [phrase, names, [...names, ...words(s.description)]] };
+});
+
+/** Statuses where every query word starts a word, best match first. */
+function search(query: readonly string[]): StatusInfo[] {
+  const ranked = SEARCHABLE.map(({ status, fields }) => ({
+    status,
+    rank: fields.findIndex((field) => query.every((q) => field.some((w) => w.startsWith(q)))),
+  }));
+  // Array#sort is stable and STATUSES is in code order, so equal ranks stay by code.
+  return ranked
+    .filter((r) => r.rank >= 0)
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => r.status);
+}
+
+// Every name `codeOf` accepts, compared the way it compares them, for "did you mean".
+const NAMES = STATUSES.flatMap((s) => [
+  { key: nameKey(s.phrase), phrase: s.phrase, constant: s.constant, code: s.code },
+  ...s.aliases.map((a) => {
+    const phrase = a.phrase ?? a.constant;
+    return { key: nameKey(phrase), phrase, constant: a.constant, code: s.code };
+  }),
+]);
+
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[\s\-_'’]/g, "");
+}
+
+/** A hint for a name that matches nothing: the nearest name if close, else a search that finds it. */
+function suggestion(text: string): string {
+  const key = nameKey(text);
+  if (key.length < 2 || key.length > 64) return "";
+  // One edit per four characters: close enough for a typo, far enough to stay silent for junk.
+  const limit = Math.max(1, Math.floor(key.length / 4));
+  let best: (typeof NAMES)[number] | undefined;
+  let bestDistance = limit + 1;
+  for (const name of NAMES) {
+    const d = distance(key, name.key, bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  if (best !== undefined) {
+    const name = /^[A-Z0-9_]+$/.test(text) ? best.constant : JSON.stringify(best.phrase);
+    return `; did you mean ${name} (${best.code})?`;
+  }
+  const matches = /^[\p{L}\p{N}][\p{L}\p{N} '-]*$/u.test(text) ? search(words(text)).length : 0;
+  if (matches === 0) return "";
+  return `; ${matches} ${matches === 1 ? "code mentions" : "codes mention"} it: statuskit --search ${quote(text)}`;
+}
+
+/**
+ * Edit distance counting a swap of neighbours as one edit (optimal string alignment), or `stop`
+ * once it cannot be less than `stop`.
+ */
+function distance(a: string, b: string, stop: number): number {
+  if (Math.abs(a.length - b.length) >= stop) return stop;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1] === b[j - 1];
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (same ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+    }
+    if (Math.min(...current) >= stop) return stop;
+    [before, previous] = [previous, current];
+  }
+  return Math.min(previous[b.length]!, stop);
+}
+
+function colourWanted(): boolean {
+  // Node's rule for FORCE_COLOR (tty.WriteStream#getColorDepth): "", 1, true, 2 and 3 force colour.
+  if (!process.stdout.isTTY) return ["", "1", "true", "2", "3"].includes(process.env["FORCE_COLOR"] ?? "0");
+  return process.stdout.hasColors();
+}
+
+// A reader that stops early (`statuskit --list | head -1`) closes the pipe: stop quietly. Any other
+// write error (a full disk) is a failure, in one line.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit();
+  process.stderr.write(`statuskit: cannot write the output: ${error.message}\n`);
+  process.exit(1);
+});
+let result: Result;
+try {
+  result = await run(process.argv.slice(2), colourWanted(), new Date().toISOString().slice(0, 10));
+} catch (error) {
+  // Not reached for any input the tests know of; a bug still gets one line, not a stack trace.
+  result = { out: "", err: `statuskit: internal error: ${String(error).split("\n")[0]}\n`, code: 1 };
+}
+process.exitCode = result.code;
+process.stdout.write(result.out);
+process.stderr.write(result.err);

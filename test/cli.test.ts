@@ -1,0 +1,529 @@
+import { describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { classInfo, getStatus, STATUSES } from "../src/index";
+import type { StatusInfo } from "../src/index";
+import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES } from "../src/unofficial";
+
+// These tests run the built command, as a user would: `npm test` builds dist/ first.
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first (`npm test` does)");
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+  bin: Record<string, string>;
+};
+
+// The colour variables of the environment the tests run in must not leak into the command's.
+const { FORCE_COLOR, NO_COLOR, NODE_DISABLE_COLORS, ...baseEnv } = process.env;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// Asynchronous, so that the tests (each mostly waiting for Node to start) run concurrently.
+function run(args: readonly string[], env: Record<string, string> = {}, bin = cli): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const ESC = "\x1b";
+const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
+const lines = (text: string) => text.split("\n").filter((line) => line !== "");
+/** The codes of the table rows in an output, in order. */
+const rowCodes = (text: string) => lines(text).flatMap((line) => /^(\d{3}) {2}/.exec(line)?.[1] ?? []).map(Number);
+const classLabel = (s: StatusInfo) => `${classInfo(s.class).range[0] / 100}xx ${classInfo(s.class).title}`;
+const today = new Date().toISOString().slice(0, 10);
+const lifecycle = (s: StatusInfo) =>
+  s.status !== "provisional" || s.expires === null
+    ? s.status
+    : `provisional, registration expires ${s.expires}${today > s.expires ? " (date passed; check the IANA registry)" : ""}`;
+
+/** No stack trace or internal error, whatever happened. */
+function expectNoTrace(r: Run) {
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error|Error:/);
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+}
+
+describe.concurrent("statuskit <code|name>", () => {
+  it.each([
+    ["404", 404],
+    ["not found", 404],
+    ["NOT_FOUND", 404],
+    ["Not-Found", 404],
+    [" 404 ", 404],
+    ["payload too large", 413],
+    ["REQUEST_ENTITY_TOO_LARGE", 413],
+    ["unprocessable entity", 422],
+    ["im a teapot", 418],
+  ])("statuskit %j prints the card of %i", async (arg, code) => {
+    const r = await run([arg]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.split("\n")[0]).toBe(`${code} ${getStatus(code)!.phrase}`);
+  });
+
+  it("prints every registered code's phrase, description, class, lifecycle, spec, constant and legacy names", async () => {
+    const r = await run(STATUSES.map((s) => String(s.code)));
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const cards = r.stdout.split(/\n\n(?=\d{3} )/);
+    expect(cards).toHaveLength(STATUSES.length);
+    STATUSES.forEach((s, i) => {
+      const card = cards[i]!;
+      const flat = card.replace(/\s+/g, " ");
+      expect(card.split("\n")[0]).toBe(`${s.code} ${s.phrase}`);
+      expect(flat).toContain(s.description);
+      expect(flat).toContain(`class ${classLabel(s)}`);
+      if (s.status === "standard") expect(card).not.toMatch(/^ {2}status/m);
+      else expect(flat).toContain(`status ${lifecycle(s)}`);
+      expect(flat).toContain(`spec ${s.spec.document} §${s.spec.section} ${s.spec.url}`);
+      expect(flat).toContain(`constant ${s.constant}`);
+      if (s.aliases.length === 0) expect(card).not.toContain("legacy");
+      for (const alias of s.aliases) {
+        expect(flat).toContain(`${alias.phrase === null ? "" : `${alias.phrase}, `}${alias.constant} (${alias.source})`);
+      }
+    });
+  });
+
+  it("statuskit 401 403 prints both cards, in the order given", async () => {
+    const r = await run(["401", "403"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.split(/\n\n(?=\d{3} )/).map((card) => card.split("\n")[0])).toEqual(["401 Unauthorized", "403 Forbidden"]);
+  });
+
+  it("statuskit 104 shows the provisional registration's expiry", async () => {
+    const r = await run(["104"]);
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`status ${lifecycle(getStatus(104))}`);
+  });
+
+  it.each([
+    ["499", "4xx Client Error", "400 Bad Request"],
+    ["299", "2xx Success", "200 OK"],
+    ["199", "1xx Informational", "100 Continue"],
+  ])("statuskit %s says it is unregistered, prints its class and exits 1", async (arg, label, fallback) => {
+    const r = await run([arg]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toBe(`${arg} (unregistered)`);
+    expect(r.stdout).toContain(`class     ${label}`);
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`treats it as ${fallback} (RFC 9110 §15)`);
+    expect(r.stderr).toBe(`statuskit: ${arg} is not a registered status code\n`);
+  });
+});
+
+describe.concurrent("statuskit <class> and --list", () => {
+  it.each(["4xx", "4XX", "client-error", "Client Error"])("statuskit %j lists the registered 4xx codes", async (arg) => {
+    const r = await run([arg]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.split("\n")[0]).toBe(`4xx Client Error: ${classInfo("client-error").description}`);
+    expect(rowCodes(r.stdout)).toEqual(STATUSES.filter((s) => s.class === "client-error").map((s) => s.code));
+  });
+
+  it.each([["--list"], ["-l"]])("statuskit %s lists every registered code under its class heading", async (flag) => {
+    const r = await run([flag]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(rowCodes(r.stdout)).toEqual(STATUSES.map((s) => s.code));
+    const headings = lines(r.stdout).filter((line) => /^\dxx /.test(line));
+    const classes = ["informational", "success", "redirection", "client-error", "server-error"] as const;
+    expect(headings).toEqual(classes.map((c, i) => `${i + 1}xx ${classInfo(c).title}: ${classInfo(c).description}`));
+  });
+
+  it("marks codes that are not standard in the table", async () => {
+    const rows = lines((await run(["--list"])).stdout);
+    for (const s of STATUSES.filter((s) => s.status !== "standard")) {
+      expect(rows.find((row) => row.startsWith(`${s.code}  `))).toContain(`  [${s.status}] `);
+    }
+  });
+
+  it.each([[["--list"]], [["1xx", "2xx", "3xx", "4xx", "5xx"]], [["--search", "the"]], [["--help"]]])(
+    "statuskit %j fits 80 columns, with and without colour",
+    async (args) => {
+      for (const env of [{}, { FORCE_COLOR: "1" }]) {
+        const r = await run(args, env);
+        expect(r.code).toBe(0);
+        for (const line of stripAnsi(r.stdout).split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+      }
+    },
+  );
+});
+
+describe.concurrent("statuskit --search", () => {
+  it.each([
+    [["rate", "limit"], [429]],
+    [["rate limit"], [429]],
+    [["RATE", "LIMIT"], [429]],
+    // The phrase "Moved Permanently" ranks before the legacy name "Moved Temporarily"; "removed" (410) is not a match.
+    [["moved"], [301, 302]],
+    [["payload"], [413]],
+    [["timeout"], [408, 504]],
+    // "time" starts words of 408's and 504's phrases, and of 102's description: phrases first.
+    [["time"], [408, 504, 102]],
+    [["webdav", "locked"], [423]],
+    [["i'm", "a", "teapot"], [418]],
+  ])("statuskit --search %j finds %j, best match first", async (words, codes) => {
+    const r = await run(["--search", ...words]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(rowCodes(r.stdout)).toEqual(codes);
+    // Search results keep the whole description, wrapped, so that the match shows.
+    for (const code of codes) expect(r.stdout.replace(/\s+/g, " ")).toContain(getStatus(code)!.description);
+    expect((JSON.parse((await run(["-s", "--json", ...words])).stdout) as StatusInfo[]).map((s) => s.code)).toEqual(codes);
+  });
+
+  it("statuskit --search with no match exits 1 with one line, and [] with --json", async () => {
+    expect(await run(["--search", "xyzzy"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'statuskit: no status code matches every word of "xyzzy"\n',
+    });
+    expect(await run(["--search", "xyzzy", "--json"])).toMatchObject({ code: 1, stdout: "[]\n" });
+  });
+});
+
+describe.concurrent("statuskit --json", () => {
+  it("prints an array of the records the library returns, for codes, names and classes alike", async () => {
+    const r = await run(["--json", "404", "payload too large", "5xx"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(r.stdout)).toEqual([getStatus(404), getStatus(413), ...STATUSES.filter((s) => s.class === "server-error")]);
+  });
+
+  it("statuskit --list --json prints every record", async () => {
+    expect(JSON.parse((await run(["--list", "--json"])).stdout)).toEqual(STATUSES);
+  });
+
+  it("leaves unregistered and unknown codes out of the array, and exits 1", async () => {
+    const r = await run(["-j", "404", "499", "fobar"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([getStatus(404)]);
+    expect(lines(r.stderr)).toEqual(["statuskit: 499 is not a registered status code", 'statuskit: no status code matches "fobar"']);
+  });
+});
+
+describe.concurrent("statuskit --unofficial", () => {
+  const HEADING = "  unofficial meanings (not in the IANA registry):";
+  /** The vendor block of a one-code run, split into one list of lines per record. */
+  const vendorRecords = (stdout: string, code: number) =>
+    stdout
+      .slice(stdout.indexOf(`${HEADING}\n`) + HEADING.length + 1)
+      .split(new RegExp(`^(?=  ${code} )`, "m"))
+      .map((record) => record.split("\n").filter((line) => line !== ""));
+
+  it.each([
+    ["499", ["499 Client Closed Request (nginx)", "499 Token Required (Esri ArcGIS)"]],
+    ["451", ["451 Redirect (Microsoft IIS)"]],
+    ["103", ["103 Checkpoint (Spring)"]],
+    ["520", ["520 Web Server Returned an Unknown Error (Cloudflare)"]],
+    ["530", ["530 (Cloudflare)", "530 Site is frozen (Pantheon)"]],
+    ["460", ["460 (AWS ELB)"]],
+  ])("statuskit --unofficial %s prints the standard answer, then each vendor meaning under a label", async (arg, headers) => {
+    const code = Number(arg);
+    const [r, plain] = await Promise.all([run(["--unofficial", arg]), run([arg])]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    // The standard answer comes first, exactly as without the flag: a card, or the unregistered card.
+    const head = `${plain.stdout}\n${HEADING}\n`;
+    expect(r.stdout.slice(0, head.length)).toBe(head);
+    const records = vendorRecords(r.stdout, code);
+    expect(records.map((lines) => lines[0])).toEqual(headers.map((h) => `  ${h}`));
+    getUnofficialStatus(code).forEach((s, i) => {
+      const lines = records[i]!;
+      expect(lines[0]).toBe(`  ${formatUnofficialStatus(code, s.vendor)}`);
+      expect(lines.slice(1).every((line) => line.startsWith("    "))).toBe(true);
+      expect(lines.join(" ").replace(/\s+/g, " ")).toContain(s.description);
+      expect(lines.includes("    logged only, never sent to the client")).toBe(!s.sent);
+      expect(lines.includes(`    ${s.url}`)).toBe(s.url !== null);
+    });
+  });
+
+  it("statuskit --unofficial 499 says nginx's meaning is only logged and Esri's is sent", async () => {
+    const [nginx, esri] = vendorRecords((await run(["--unofficial", "499"])).stdout, 499);
+    expect(nginx).toContain("    logged only, never sent to the client");
+    expect(esri).not.toContain("    logged only, never sent to the client");
+  });
+
+  it.each([["404"], ["not found"], ["NOT_FOUND"]])(
+    "statuskit --unofficial %j prints the 404 card and one line saying there is none",
+    async (arg) => {
+      const [r, plain] = await Promise.all([run(["--unofficial", arg]), run(["404"])]);
+      expect(r).toEqual({ code: 0, stdout: `${plain.stdout}\n  no unofficial meanings\n`, stderr: "" });
+    },
+  );
+
+  it("statuskit -u is statuskit --unofficial", async () => {
+    const [short, long] = await Promise.all([run(["-u", "499", "404"]), run(["--unofficial", "499", "404"])]);
+    expect(short).toEqual(long);
+  });
+
+  it.each([
+    [["499"], 0, ""],
+    [["520"], 0, ""],
+    [["451"], 0, ""],
+    [["404"], 0, ""],
+    [["999"], 1, 'statuskit: "999" is not a status code (codes are 100 to 599)\n'],
+    [["299"], 1, "statuskit: 299 is not a registered status code and has no unofficial meaning\n"],
+    [["499", "999"], 1, 'statuskit: "999" is not a status code (codes are 100 to 599)\n'],
+    [["520", "fobar"], 1, 'statuskit: no status code matches "fobar"\n'],
+  ])("statuskit --unofficial %j exits %i", async (args, code, stderr) => {
+    expect(await run(["--unofficial", ...args])).toMatchObject({ code, stderr });
+  });
+
+  it("statuskit --unofficial 299 prints the unregistered card and says there is no unofficial meaning", async () => {
+    const [r, plain] = await Promise.all([run(["--unofficial", "299"]), run(["299"])]);
+    expect(r.stdout).toBe(`${plain.stdout}\n  no unofficial meanings\n`);
+  });
+
+  it("statuskit --json --unofficial puts each code's vendor records after its status record, in one array", async () => {
+    const r = await run(["--json", "--unofficial", "499", "451", "404", "520", "299"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      ...getUnofficialStatus(499),
+      getStatus(451),
+      ...getUnofficialStatus(451),
+      getStatus(404),
+      ...getUnofficialStatus(520),
+    ]);
+    expect(r.stderr).toBe("statuskit: 299 is not a registered status code and has no unofficial meaning\n");
+  });
+
+  it("statuskit --json --unofficial items are told apart by a vendor field, which no status record has", async () => {
+    const items = JSON.parse((await run(["-j", "-u", "499", "451", "103"])).stdout) as Record<string, unknown>[];
+    expect(items.filter((item) => "vendor" in item)).toEqual([
+      ...getUnofficialStatus(499),
+      ...getUnofficialStatus(451),
+      ...getUnofficialStatus(103),
+    ]);
+    expect(items.filter((item) => !("vendor" in item))).toEqual([getStatus(451), getStatus(103)]);
+    expect(STATUSES.some((s) => "vendor" in s)).toBe(false);
+  });
+
+  const every = [...new Set(UNOFFICIAL_STATUSES.map((s) => String(s.code)))];
+
+  it("statuskit --unofficial fits 80 columns for every code with a vendor meaning, but for links", async () => {
+    for (const env of [{}, { FORCE_COLOR: "1" }]) {
+      const r = await run(["--unofficial", ...every], env);
+      expect(r).toMatchObject({ code: 0, stderr: "" });
+      for (const line of stripAnsi(r.stdout).split("\n")) {
+        // A link is never broken, so that it can be copied or clicked; the cards' spec links are the same.
+        if (!/^ +https:\/\/\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(80);
+      }
+    }
+  });
+
+  it("statuskit --unofficial prints no colour through a pipe, and the same text with FORCE_COLOR=1", async () => {
+    const args = ["--unofficial", "499", "451", "404"];
+    const [plain, coloured] = await Promise.all([run(args), run(args, { FORCE_COLOR: "1" })]);
+    expect(plain.stdout).not.toContain(ESC);
+    expect(coloured.stdout).toContain(`${ESC}[`);
+    expect(stripAnsi(coloured.stdout)).toBe(plain.stdout);
+  });
+
+  it("statuskit --unofficial prints every record once for all its codes, and no stack trace", async () => {
+    const r = await run(["--unofficial", ...every]);
+    const headers = lines(r.stdout).filter((line) => /^ {2}\d{3} /.test(line));
+    expect(headers).toEqual(UNOFFICIAL_STATUSES.map((s) => `  ${formatUnofficialStatus(s.code, s.vendor)}`));
+    expectNoTrace(r);
+  });
+});
+
+describe.concurrent("statuskit with something it cannot find", () => {
+  it.each([
+    ["fobar", 'no status code matches "fobar"'],
+    ["forbiden", 'no status code matches "forbiden"; did you mean "Forbidden" (403)?'],
+    ["unauthorised", 'no status code matches "unauthorised"; did you mean "Unauthorized" (401)?'],
+    ["NOT_FUOND", 'no status code matches "NOT_FUOND"; did you mean NOT_FOUND (404)?'],
+    ["payload to large", 'no status code matches "payload to large"; did you mean "Payload Too Large" (413)?'],
+    ["teapot", 'no status code matches "teapot"; 1 code mentions it: statuskit --search "teapot"'],
+    ["", 'no status code matches ""'],
+    ["  ", 'no status code matches "  "'],
+    ["404.0", 'no status code matches "404.0"'],
+    ["4044444444444444444444", '"4044444444444444444444" is not a status code (codes are 100 to 599)'],
+    ["600", '"600" is not a status code (codes are 100 to 599)'],
+    ["099", '"099" is not a status code (codes are 100 to 599)'],
+    ["-1", '"-1" is not a status code (codes are 100 to 599)'],
+    // NUL cannot be passed in an argument list; other control characters are escaped in the message.
+    ["\u0001\u00ff\u001b[31m", 'no status code matches "\\u0001ÿ\\u001b[31m"'],
+    ["__proto__", 'no status code matches "__proto__"'],
+    ["constructor", 'no status code matches "constructor"'],
+    ["toString", 'no status code matches "toString"'],
+    ["x".repeat(100_000), `no status code matches "${"x".repeat(39)}…"`],
+  ])("statuskit %j exits 1 with one line on stderr", async (arg, message) => {
+    const r = await run([arg]);
+    expect(r).toEqual({ code: 1, stdout: "", stderr: `statuskit: ${message}\n` });
+  });
+
+  it("still prints what it found, and exits 1", async () => {
+    const r = await run(["404", "fobar"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toBe("404 Not Found");
+    expect(r.stderr).toBe('statuskit: no status code matches "fobar"\n');
+  });
+
+  it("takes arguments after -- as names, not options", async () => {
+    expect(await run(["--", "--list"])).toEqual({ code: 1, stdout: "", stderr: 'statuskit: no status code matches "--list"\n' });
+  });
+});
+
+describe.concurrent("statuskit with thousands of arguments", () => {
+  it("prints 5000 cards for 5000 codes", async () => {
+    const r = await run(Array.from({ length: 5000 }, () => "404"));
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.match(/^404 Not Found$/gm)).toHaveLength(5000);
+  });
+
+  it("prints one line per argument for 5000 pieces of junk, and no stack trace", async () => {
+    const junk = Array.from({ length: 5000 }, (_, i) => String.fromCodePoint(1 + (i % 0xd7ff)).repeat(1 + (i % 70)));
+    const r = await run(["--", ...junk]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toHaveLength(5000);
+    expect(lines(r.stderr).every((line) => line.startsWith("statuskit: "))).toBe(true);
+    expectNoTrace(r);
+  });
+});
+
+describe.concurrent("usage", () => {
+  it.each([
+    [["--foo"], 'unknown option "--foo"'],
+    [["-x", "404"], 'unknown option "-x"'],
+    [["--json=1"], 'unknown option "--json=1"'],
+    [[], "nothing to look up"],
+    [["--json"], "nothing to look up"],
+    [["--list", "404"], "--list takes no arguments (use 4xx to list a class)"],
+    [["--list", "--search", "gone"], "--list and --search cannot be used together"],
+    [["--search"], "--search needs words to look for"],
+    [["--search", "!!!"], "--search needs words to look for"],
+    [["--unofficial"], "nothing to look up"],
+    [["--unofficial", "--list"], "--unofficial cannot be used with --list"],
+    [["-u", "--search", "gone"], "--unofficial cannot be used with --search"],
+    [["--unofficial", "4xx"], '--unofficial takes codes and names, not a class such as "4xx"'],
+    [["--unofficial", "404", "server error"], '--unofficial takes codes and names, not a class such as "server error"'],
+  ])("statuskit %j exits 2 with the error and a usage line", async (args, message) => {
+    expect(await run(args)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `statuskit: ${message}\nUsage: statuskit [--json] <code|name|class>... | --search <words>... | --list\n`,
+    });
+  });
+
+  it.each([["--help"], ["-h"], ["404", "--help"]])("statuskit %j prints the help and exits 0", async (...args) => {
+    const r = await run(args);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/^Usage: statuskit/);
+    const flags = ["--json", "--list", "--search", "--unofficial", "--help", "--version", "NO_COLOR", "FORCE_COLOR"];
+    for (const flag of flags) expect(r.stdout).toContain(flag);
+  });
+
+  it.each([["--version"], ["-v"]])("statuskit %s prints the package version", async (flag) => {
+    expect(await run([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+});
+
+describe.concurrent("colour", () => {
+  const args = ["104", "499", "4xx"];
+  const plain = run(args);
+
+  it("is off when standard output is not a terminal", async () => {
+    const { stdout } = await plain;
+    expect(stdout).not.toContain(ESC);
+    expect(stdout).toContain("104 Upload Resumption Supported");
+  });
+
+  it.each([{ FORCE_COLOR: "0" }, { NO_COLOR: "1" }])("is off with %j", async (env) => {
+    expect((await run(args, env)).stdout).toBe((await plain).stdout);
+  });
+
+  it.each(["1", "true", ""])("FORCE_COLOR=%j turns it on through a pipe, the text unchanged", async (value) => {
+    const r = await run(args, { FORCE_COLOR: value });
+    expect(r.stdout).toContain(`${ESC}[`);
+    expect(stripAnsi(r.stdout)).toBe((await plain).stdout);
+    expect(r.stderr).not.toContain(ESC);
+  });
+
+  // util-linux `script` runs the command on a pseudo-terminal.
+  const tty = process.platform === "linux" && spawnSync("script", ["-qec", "true", "/dev/null"]).status === 0;
+  const onTerminal = (env: Record<string, string>) =>
+    spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} 404`, "/dev/null"], {
+      encoding: "utf8",
+      env: { ...baseEnv, TERM: "xterm-256color", ...env },
+    }).stdout;
+
+  it.skipIf(!tty)("is on when standard output is a terminal", async () => {
+    expect(onTerminal({})).toContain(`${ESC}[`);
+  });
+
+  it.skipIf(!tty)("is off on a terminal when NO_COLOR is set", async () => {
+    const out = onTerminal({ NO_COLOR: "1" });
+    expect(out).toContain("404 Not Found");
+    expect(out).not.toContain(ESC);
+  });
+});
+
+describe.concurrent("the installed command", () => {
+  it("is package.json's bin, a Node script that imports the library instead of bundling its table", async () => {
+    expect(pkg.bin).toEqual({ statuskit: "./dist/cli.js" });
+    const source = readFileSync(cli, "utf8");
+    expect(source.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(source).toMatch(/from ?"statuskit"/);
+    expect(source).not.toContain("Network Authentication Required");
+  });
+
+  it("imports statuskit/unofficial by name, only through import(), and holds none of its data", () => {
+    const source = readFileSync(cli, "utf8");
+    expect(source).toContain('import("statuskit/unofficial")');
+    expect(source).not.toMatch(/from ?"statuskit\/unofficial"/);
+    for (const s of UNOFFICIAL_STATUSES) expect(source).not.toContain(s.description);
+  });
+
+  it("loads statuskit/unofficial only for --unofficial, and reports a failure to load it in one line", async () => {
+    // A copy of the package whose statuskit/unofficial throws as soon as it is loaded.
+    const dir = mkdtempSync(join(tmpdir(), "statuskit-cli-"));
+    try {
+      cpSync(fileURLToPath(new URL("../dist", import.meta.url)), join(dir, "dist"), { recursive: true });
+      copyFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), join(dir, "package.json"));
+      writeFileSync(join(dir, "dist", "unofficial.js"), 'throw new Error("statuskit/unofficial was loaded");\n');
+      const bin = join(dir, "dist", "cli.js");
+      for (const args of [["404"], ["499"], ["--json", "404"], ["4xx"], ["--list"], ["--search", "gone"]]) {
+        expect((await run(args, {}, bin)).stderr, args.join(" ")).not.toContain("statuskit/unofficial was loaded");
+      }
+      const r = await run(["--unofficial", "404"], {}, bin);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^statuskit: [^\n]*statuskit\/unofficial was loaded[^\n]*\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops quietly, exit status 0, when the reader closes the pipe early", async () => {
+    const child = spawn(process.execPath, [cli, ...Array.from({ length: 2000 }, () => "404")], { env: baseEnv });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("exits 1 with one line when standard output cannot be written", () => {
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [cli, "404"], { encoding: "utf8", env: baseEnv, stdio: ["ignore", full, "pipe"] });
+    closeSync(full);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^statuskit: cannot write the output: ENOSPC[^\n]*\n$/);
+  });
+});
