@@ -1,0 +1,59 @@
+// Byte budgets per named import (scripts/size.ts) on the dist/ that `npm test` has just built,
+// and the README tables generated from them.
+import { describe, it, expect, beforeAll } from "vitest";
+import { readFileSync } from "node:fs";
+import {
+  type Case,
+  measure,
+  type Measurement,
+  README_END,
+  README_START,
+  readmePath,
+  renderSizeTable,
+  replaceBetween,
+} from "../scripts/size";
+import { STATUSES } from "../src/index";
+import { README_END as WHY_END, README_START as WHY_START, renderWhyTable } from "../scripts/why";
+
+let m: Measurement;
+
+beforeAll(async () => {
+  m = await measure();
+}, 60_000);
+
+const byId = (id: string): Case => m.cases.find((c) => c.id === id)!;
+
+describe("byte budgets", () => {
+  it.each([
+    ["constant", "one constant bundles to the number alone with esbuild"],
+    ["constant (rollup)", "one constant bundles to the number alone with rollup"],
+    ["isRedirect", "isRedirect stays within 100 B with esbuild"],
+    ["isRedirect (rollup)", "isRedirect stays within 100 B with rollup"],
+    ["classOf", "classOf stays within 200 B"],
+    ["reasonPhrase", "reasonPhrase stays within 1.1 × a hand-written safe phrase table, with no description"],
+    ["codeOf", "codeOf stays within 1.2 × reasonPhrase plus the legacy names, with no description"],
+    ["getStatus", "getStatus is measured"],
+  ])("%s: %s", (id) => {
+    const c = byId(id);
+    expect(c.bundle.gzip).toBeGreaterThan(0);
+    expect(c.problems, `${c.label}: ${c.bundle.gzip} B\n${c.bundle.code.slice(0, 400)}`).toEqual([]);
+  });
+
+  it("getStatus's bundle holds the descriptions that the other bundles are checked not to hold", () => {
+    const code = byId("getStatus").bundle.code;
+    expect(STATUSES.every((s) => code.includes(JSON.stringify(s.description).slice(1, -1)))).toBe(true);
+  });
+});
+
+describe("README.md", () => {
+  const readme = readFileSync(readmePath, "utf8");
+
+  it("has the size table that `npm run size -- --write` generates", () => {
+    expect(readme, "run `npm run size -- --write`").toBe(replaceBetween(readme, README_START, README_END, renderSizeTable(m)));
+  });
+
+  it("has the \"Why statuskit\" table that `npm run why -- --write` generates", async () => {
+    const table = await renderWhyTable(m);
+    expect(readme, "run `npm run why -- --write`").toBe(replaceBetween(readme, WHY_START, WHY_END, table));
+  }, 60_000);
+});
