@@ -2,19 +2,15 @@
 // physical limit), in one process, on the same mixed list of inputs. Prints ns/op, the ratio to
 // the limit, and the bytes each call allocates. `npm run bench -- --write` pastes the table into
 // README.md. Never part of `npm test`: timings vary from run to run and machine to machine.
-import { readFileSync, writeFileSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
 import { arch, cpus, platform } from "node:os";
-import { fileURLToPath } from "node:url";
 import { measure, do_not_optimize } from "mitata";
 import { classOf, codeOf, getStatus, isRedirect, reasonPhrase, STATUSES } from "statuskit";
 import { getReasonPhrase, getStatusCode } from "http-status-codes";
 import { status as httpStatus } from "http-status";
 import statuses from "statuses";
+import { publish } from "../scripts/readme";
 
-const README = fileURLToPath(new URL("../README.md", import.meta.url));
-const START = "<!-- bench:start (pasted from one run of `npm run bench -- --write`) -->";
-const END = "<!-- bench:end -->";
 
 // Common codes, unregistered ones in range, and values that are not codes at all.
 const CODES: unknown[] = [
@@ -171,8 +167,7 @@ async function main() {
         `| ${r.op} | ${r.kind === "statuskit" ? `**statuskit ${r.impl}**` : r.impl} | ${r.ns.toFixed(1)} | ${r.ratio.toFixed(2)} | ${r.bytes < 1 ? "0" : r.bytes.toFixed(0)} |`,
     ),
   ];
-  const text = lines.join("\n");
-  console.log(text);
+  publish("bench", lines.join("\n"), "npm run bench -- --write");
 
   const problems: string[] = [];
   // Lookups by code must not allocate. `codeOf` finds an exact name without allocating, but a
@@ -190,14 +185,6 @@ async function main() {
   }
   for (const problem of problems) console.error(`bench: ${problem}`);
 
-  if (process.argv.includes("--write")) {
-    const readme = readFileSync(README, "utf8");
-    const i = readme.indexOf(START);
-    const j = readme.indexOf(END);
-    if (i < 0 || j < i) throw new Error(`README.md: markers ${START} … ${END} not found`);
-    writeFileSync(README, `${readme.slice(0, i + START.length)}\n${text}\n${readme.slice(j)}`);
-    console.log("bench: wrote README.md");
-  }
   if (problems.length) process.exitCode = 1;
 }
 

@@ -2,18 +2,10 @@
 // and the README tables generated from them.
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFileSync } from "node:fs";
-import {
-  type Case,
-  measure,
-  type Measurement,
-  README_END,
-  README_START,
-  readmePath,
-  renderSizeTable,
-  replaceBetween,
-} from "../scripts/size";
+import { readmePath, replaceSection } from "../scripts/readme";
+import { type Case, measure, type Measurement, renderSizeTable } from "../scripts/size";
 import { STATUSES } from "../src/index";
-import { README_END as WHY_END, README_START as WHY_START, renderWhyTable } from "../scripts/why";
+import { renderWhyTable } from "../scripts/why";
 
 let m: Measurement;
 
@@ -49,11 +41,11 @@ describe("README.md", () => {
   const readme = readFileSync(readmePath, "utf8");
 
   it("has the size table that `npm run size -- --write` generates", () => {
-    expect(readme, "run `npm run size -- --write`").toBe(replaceBetween(readme, README_START, README_END, renderSizeTable(m)));
+    expect(readme, "run `npm run size -- --write`").toBe(replaceSection(readme, "size", renderSizeTable(m)));
   });
 
   it("has the \"Why statuskit\" table that `npm run why -- --write` generates", async () => {
     const table = await renderWhyTable(m);
-    expect(readme, "run `npm run why -- --write`").toBe(replaceBetween(readme, WHY_START, WHY_END, table));
+    expect(readme, "run `npm run why -- --write`").toBe(replaceSection(readme, "why", table));
   }, 60_000);
 });
