@@ -84,6 +84,9 @@ describe("literal types", () => {
     expectTypeOf<ErrorCode>().toEqualTypeOf<ClientErrorCode | ServerErrorCode>();
     expectTypeOf<InformationalCode>().toEqualTypeOf<100 | 101 | 102 | 103 | 104>();
     expectTypeOf<RedirectCode>().toEqualTypeOf<301 | 302 | 303 | 307 | 308>();
+    expectTypeOf<RetryableCode>().toEqualTypeOf<408 | 425 | 429 | 500 | 502 | 503 | 504>();
+    expectTypeOf<CacheableCode>().toEqualTypeOf<200 | 203 | 204 | 206 | 300 | 301 | 308 | 404 | 405 | 410 | 414 | 501>();
+    expectTypeOf<BodylessCode>().toEqualTypeOf<100 | 101 | 102 | 103 | 104 | 204 | 205 | 304>();
   });
   it("number helpers reject other types", () => {
     // @ts-expect-error a string is not a code
