@@ -17,10 +17,10 @@ import {
   parseRegistryXml,
   runCli,
   validateData,
-} from "../scripts/check-iana.js";
+} from "../scripts/check-iana";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const script = join(root, "scripts", "check-iana.js");
+const script = join(root, "scripts", "check-iana.ts");
 const fixtures = join(root, "test", "fixtures", "iana");
 const fixture = (name: string) => join(fixtures, name);
 const readFixture = (name: string) => readFileSync(fixture(name), "utf8");
@@ -45,7 +45,7 @@ function replaceOnce(text: string, from: string, to: string): string {
 }
 
 function runScript(args: string[]) {
-  const r = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", script, ...args], { cwd: root, encoding: "utf8" });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -540,12 +540,16 @@ describe("parse errors", () => {
     expect(() => parseRegistry(text)).toThrow(message);
   });
 
+  const [entry] = JSON.parse(readFixture("data-small.json")) as DataJson;
+  const { phrase: _phrase, ...withoutPhrase } = entry!;
+  const { document: _document, ...specWithoutDocument } = entry!.spec;
   it.each([
-    [{ code: 100 }, /not a JSON array/],
-    [[{ code: 100 }], /no string "phrase"/],
-    [[{ code: "100", phrase: "Continue" }], /no integer "code"/],
-    [[{ code: 100, phrase: "Continue", status: "standard" }], /no "spec.document"/],
+    [{ code: 100 }, /expected an array of entries/],
+    [[withoutPhrase], /entry 0 \(code 100\): missing field "phrase"/],
+    [[{ ...entry, code: "100" }], /code must be an integer/],
+    [[{ ...entry, spec: specWithoutDocument }], /spec needs document/],
   ])("validateData rejects malformed data %j", (json, message) => {
+    expect(() => validateData(json)).toThrow(CheckIanaError);
     expect(() => validateData(json)).toThrow(message);
   });
 });
@@ -581,7 +585,7 @@ describe("runCli", () => {
   });
 });
 
-describe("check-iana CLI (spawned with node)", () => {
+describe("check-iana CLI (spawned with node --import tsx)", () => {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "check-iana-"));
@@ -654,23 +658,27 @@ describe("check-iana CLI (spawned with node)", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("check-iana exits 2 when the data file is missing or not JSON", () => {
+  it("check-iana exits 2 when the data file is missing, not JSON or not valid data", () => {
     const notJson = join(dir, "not-json.json");
+    const invalid = join(dir, "invalid.json");
     writeFileSync(notJson, "{ nope");
+    writeFileSync(invalid, JSON.stringify([{ code: 100 }]));
     for (const [data, message] of [
       [join(dir, "missing.json"), /cannot read data file .*missing\.json: no such file/],
       [notJson, /cannot parse data file .*not-json\.json/],
+      [invalid, /^check-iana: data file .*invalid\.json: entry 0 \(code 100\): missing field "phrase"/],
     ] as const) {
       const r = runScript([fixture("in-sync.csv"), "--data", data]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
   });
 
   it("check-iana exits 2 with usage when no file is given", () => {
     const r = runScript([]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/no registry file given\nusage: node scripts\/check-iana\.js/);
+    expect(r.stderr).toMatch(/no registry file given\nusage: npm run check:iana -- /);
   });
 });
