@@ -1,5 +1,5 @@
 export * from "./codes";
 export { classInfo, classOf, isClientError, isError, isInformational, isRedirection, isServerError, isSuccess, isValidCode } from "./classes";
 export { codeOf, formatStatus, getStatus, isStatusCode, reasonPhrase, STATUSES } from "./lookup";
-export { isBodyless, isCacheableByDefault, isRedirect, isRetryable } from "./sets";
+export { isBodyless, isCacheableByDefault, isRedirect, isRetryable, type CacheableCode, type RetryableCode } from "./sets";
 export type * from "./types";

@@ -1,8 +1,60 @@
-import type { BodylessCode, CacheableCode, RedirectCode, RetryableCode, StatusCode } from "./types";
+import {
+  BAD_GATEWAY,
+  GATEWAY_TIMEOUT,
+  GONE,
+  INTERNAL_SERVER_ERROR,
+  METHOD_NOT_ALLOWED,
+  MOVED_PERMANENTLY,
+  MULTIPLE_CHOICES,
+  NO_CONTENT,
+  NON_AUTHORITATIVE_INFORMATION,
+  NOT_FOUND,
+  NOT_IMPLEMENTED,
+  OK,
+  PARTIAL_CONTENT,
+  PERMANENT_REDIRECT,
+  REQUEST_TIMEOUT,
+  SERVICE_UNAVAILABLE,
+  TOO_EARLY,
+  TOO_MANY_REQUESTS,
+  UNAVAILABLE_FOR_LEGAL_REASONS,
+  URI_TOO_LONG,
+} from "./codes";
 import { classIndex } from "./internal";
+import type { BodylessCode, RedirectCode, StatusCode } from "./types";
 
-const RETRYABLE: readonly RetryableCode[] = [408, 425, 429, 500, 502, 503, 504];
-const CACHEABLE: readonly CacheableCode[] = [200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501];
+// The sets are lists of the generated constants, and their types are derived from the lists.
+const RETRYABLE = [
+  REQUEST_TIMEOUT,
+  TOO_EARLY,
+  TOO_MANY_REQUESTS,
+  INTERNAL_SERVER_ERROR,
+  BAD_GATEWAY,
+  SERVICE_UNAVAILABLE,
+  GATEWAY_TIMEOUT,
+] as const;
+// RFC 9110 §15.1 names its own heuristically cacheable codes; RFC 7725 §3 adds 451.
+const CACHEABLE = [
+  OK,
+  NON_AUTHORITATIVE_INFORMATION,
+  NO_CONTENT,
+  PARTIAL_CONTENT,
+  MULTIPLE_CHOICES,
+  MOVED_PERMANENTLY,
+  PERMANENT_REDIRECT,
+  NOT_FOUND,
+  METHOD_NOT_ALLOWED,
+  GONE,
+  URI_TOO_LONG,
+  UNAVAILABLE_FOR_LEGAL_REASONS,
+  NOT_IMPLEMENTED,
+] as const;
+
+/** Codes where repeating the same request later may succeed: see `isRetryable`. */
+export type RetryableCode = (typeof RETRYABLE)[number];
+
+/** Codes whose responses are cacheable by default: see `isCacheableByDefault`. */
+export type CacheableCode = (typeof CACHEABLE)[number];
 
 /**
  * Whether a code is one of the Fetch standard's redirect statuses: 301, 302, 303, 307, 308
@@ -72,26 +124,26 @@ export function isBodyless(code: unknown): boolean {
  * ```
  */
 export function isRetryable(code: number): code is RetryableCode {
-  return RETRYABLE.includes(code as RetryableCode);
+  return (RETRYABLE as readonly number[]).includes(code);
 }
-
 
 /**
  * Whether a response with this code may be cached heuristically, without explicit freshness
  * information: RFC 9110 §15.1 lists 200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414 and
- * 501.
+ * 501 among its own codes, and RFC 7725 §3 makes 451 cacheable by default too.
  *
  * @param code A status code; any value is accepted at run time.
- * @returns `true` for the twelve codes above.
+ * @returns `true` for the thirteen codes above.
  *
  * @example
  * ```ts
  * import { isCacheableByDefault } from "statuskit";
  *
  * isCacheableByDefault(404); // => true
+ * isCacheableByDefault(451); // => true
  * isCacheableByDefault(302); // => false
  * ```
  */
 export function isCacheableByDefault(code: number): code is CacheableCode {
-  return CACHEABLE.includes(code as CacheableCode);
+  return (CACHEABLE as readonly number[]).includes(code);
 }

@@ -1,28 +1,12 @@
 import type {
-  BAD_GATEWAY,
   FOUND,
-  GATEWAY_TIMEOUT,
-  GONE,
-  INTERNAL_SERVER_ERROR,
-  METHOD_NOT_ALLOWED,
   MOVED_PERMANENTLY,
-  MULTIPLE_CHOICES,
   NO_CONTENT,
-  NON_AUTHORITATIVE_INFORMATION,
-  NOT_FOUND,
-  NOT_IMPLEMENTED,
   NOT_MODIFIED,
-  OK,
-  PARTIAL_CONTENT,
   PERMANENT_REDIRECT,
-  REQUEST_TIMEOUT,
   RESET_CONTENT,
   SEE_OTHER,
-  SERVICE_UNAVAILABLE,
   TEMPORARY_REDIRECT,
-  TOO_EARLY,
-  TOO_MANY_REQUESTS,
-  URI_TOO_LONG,
 } from "./codes";
 import type { CLASSES, Table } from "./tables";
 
@@ -81,28 +65,3 @@ export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
 
 /** Codes whose responses carry no content: registered 1xx, 204, 205 and 304. */
 export type BodylessCode = InformationalCode | typeof NO_CONTENT | typeof RESET_CONTENT | typeof NOT_MODIFIED;
-
-/** Codes where repeating the same request later may succeed: see `isRetryable`. */
-export type RetryableCode =
-  | typeof REQUEST_TIMEOUT
-  | typeof TOO_EARLY
-  | typeof TOO_MANY_REQUESTS
-  | typeof INTERNAL_SERVER_ERROR
-  | typeof BAD_GATEWAY
-  | typeof SERVICE_UNAVAILABLE
-  | typeof GATEWAY_TIMEOUT;
-
-/** RFC 9110 §15.1's heuristically cacheable codes: see `isCacheableByDefault`. */
-export type CacheableCode =
-  | typeof OK
-  | typeof NON_AUTHORITATIVE_INFORMATION
-  | typeof NO_CONTENT
-  | typeof PARTIAL_CONTENT
-  | typeof MULTIPLE_CHOICES
-  | typeof MOVED_PERMANENTLY
-  | typeof PERMANENT_REDIRECT
-  | typeof NOT_FOUND
-  | typeof METHOD_NOT_ALLOWED
-  | typeof GONE
-  | typeof URI_TOO_LONG
-  | typeof NOT_IMPLEMENTED;

@@ -194,8 +194,8 @@ describe("rule sets", () => {
   it("isRetryable() is 408, 425, 429, 500, 502, 503, 504", () => {
     expect(members(isRetryable)).toEqual([408, 425, 429, 500, 502, 503, 504]);
   });
-  it("isCacheableByDefault() is RFC 9110 §15.1's list", () => {
-    expect(members(isCacheableByDefault)).toEqual([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
+  it("isCacheableByDefault() is RFC 9110 §15.1's list and RFC 7725's 451", () => {
+    expect(members(isCacheableByDefault)).toEqual([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501]);
   });
   it("isStatusCode() is exactly the registered codes", () => {
     expect(members(isStatusCode)).toEqual(STATUSES.map((s) => s.code));

@@ -85,7 +85,7 @@ describe("literal types", () => {
     expectTypeOf<InformationalCode>().toEqualTypeOf<100 | 101 | 102 | 103 | 104>();
     expectTypeOf<RedirectCode>().toEqualTypeOf<301 | 302 | 303 | 307 | 308>();
     expectTypeOf<RetryableCode>().toEqualTypeOf<408 | 425 | 429 | 500 | 502 | 503 | 504>();
-    expectTypeOf<CacheableCode>().toEqualTypeOf<200 | 203 | 204 | 206 | 300 | 301 | 308 | 404 | 405 | 410 | 414 | 501>();
+    expectTypeOf<CacheableCode>().toEqualTypeOf<200 | 203 | 204 | 206 | 300 | 301 | 308 | 404 | 405 | 410 | 414 | 451 | 501>();
     expectTypeOf<BodylessCode>().toEqualTypeOf<100 | 101 | 102 | 103 | 104 | 204 | 205 | 304>();
   });
   it("number helpers reject other types", () => {
@@ -167,12 +167,11 @@ describe("exact sets narrow any number", () => {
     if (isStatusCode(n)) expectTypeOf(n).toEqualTypeOf<StatusCode>();
     else expectTypeOf(n).toEqualTypeOf<number>();
   });
-  it("isValidCode() narrows unknown to number, and keeps number", () => {
-    const value: unknown = JSON.parse("404");
-    if (isValidCode(value)) expectTypeOf(value).toEqualTypeOf<number>();
-    else expectTypeOf(value).toEqualTypeOf<unknown>();
-    if (isValidCode(n)) expectTypeOf(n).toEqualTypeOf<number>();
-    else expectTypeOf(n).toEqualTypeOf<number>();
+  it("isValidCode() narrows nothing, since a number can be invalid", () => {
+    const maybe = JSON.parse("600") as number | undefined;
+    if (isValidCode(maybe)) expectTypeOf(maybe).toEqualTypeOf<number | undefined>();
+    else expectTypeOf(maybe).toEqualTypeOf<number | undefined>();
+    expectTypeOf(isValidCode).returns.toEqualTypeOf<boolean>();
   });
 });
 
