@@ -23,6 +23,16 @@ export type UnofficialStatus<C extends UnofficialCode = UnofficialCode, V extend
 /** The vendors that give code `C` a meaning: `VendorOf<499>` is `"nginx" | "esri"`. */
 export type VendorOf<C extends UnofficialCode> = UnofficialStatus<C>["vendor"];
 
+/**
+ * The vendors that give every member of `C` a meaning: for a union of codes, only a vendor they
+ * share can promise a record.
+ */
+type VendorOfEvery<C extends UnofficialCode> = (C extends unknown ? (vendor: VendorOf<C>) => void : never) extends (
+  vendor: infer V extends Vendor,
+) => void
+  ? V
+  : never;
+
 /** A vendor's id and the name `formatUnofficialStatus` shows. */
 export type VendorInfo = (typeof VENDOR_LIST)[number];
 
@@ -73,6 +83,12 @@ function bySlot(all: readonly UnofficialStatus[]): (readonly UnofficialStatus[] 
   return table.map((list) => Object.freeze(list));
 }
 
+/** The records of a code; the index is checked first, as reading index -1 is slow. */
+function recordsOf(code: unknown): readonly UnofficialStatus[] {
+  const i = slot(code);
+  return (i < 0 ? undefined : BY_SLOT[i]) ?? NONE;
+}
+
 const NAMES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(/* @__PURE__ */ VENDOR_LIST.map((v) => [v.id, v.name]));
 
 /**
@@ -101,7 +117,7 @@ const NAMES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(/* @__PURE__ 
  * getUnofficialStatus(499, "cloudflare"); // => undefined
  * ```
  */
-export function getUnofficialStatus<C extends UnofficialCode, V extends VendorOf<C>>(
+export function getUnofficialStatus<C extends UnofficialCode, V extends VendorOfEvery<C>>(
   code: C,
   vendor: V,
 ): UnofficialStatus<C, V>;
@@ -112,7 +128,7 @@ export function getUnofficialStatus(
   code: unknown,
   vendor?: unknown,
 ): readonly UnofficialStatus[] | UnofficialStatus | undefined {
-  const list = BY_SLOT[slot(code)] ?? NONE;
+  const list = recordsOf(code);
   // Strict equality against the records' own values: no key lookup, so "__proto__" finds nothing.
   return vendor === undefined ? list : list.find((record) => record.vendor === vendor);
 }
@@ -138,11 +154,11 @@ export function getUnofficialStatus(
  * formatUnofficialStatus(404); // => undefined
  * ```
  */
-export function formatUnofficialStatus<C extends UnofficialCode, V extends VendorOf<C>>(code: C, vendor: V): string;
+export function formatUnofficialStatus<C extends UnofficialCode, V extends VendorOfEvery<C>>(code: C, vendor: V): string;
 export function formatUnofficialStatus(code: UnofficialCode): string;
 export function formatUnofficialStatus(code: number, vendor?: Vendor): string | undefined;
 export function formatUnofficialStatus(code: unknown, vendor?: unknown): string | undefined {
-  const list = BY_SLOT[slot(code)] ?? NONE;
+  const list = recordsOf(code);
   const matches = vendor === undefined ? list : list.filter((record) => record.vendor === vendor);
   if (matches.length === 0) return undefined;
   const meanings = matches.map((r) => `${r.phrase === null ? "" : `${r.phrase} `}(${NAMES.get(r.vendor)})`);

@@ -38,6 +38,12 @@ describe("statuskit/unofficial types", () => {
     expectTypeOf<UnofficialConflict["source"]>().toEqualTypeOf<Vendor | "iana">();
   });
 
+  it("getUnofficialStatus() and formatUnofficialStatus() of a union of codes may be undefined", () => {
+    const code = JSON.parse("499") as 460 | 499;
+    expectTypeOf(getUnofficialStatus(code, "aws-elb")).toEqualTypeOf<UnofficialStatus | undefined>();
+    expectTypeOf(formatUnofficialStatus(code, "aws-elb")).toEqualTypeOf<string | undefined>();
+  });
+
   it("getUnofficialStatus(code, vendor) may be undefined for any other pair", () => {
     expectTypeOf(getUnofficialStatus(499, "cloudflare")).toEqualTypeOf<UnofficialStatus | undefined>();
     expectTypeOf(getUnofficialStatus(404 as number, "nginx")).toEqualTypeOf<UnofficialStatus | undefined>();
