@@ -101,6 +101,8 @@ export function validate(entries: any, classes: any): Data {
     if (constant !== constantOf(phrase)) {
       fail(where, `constant "${constant}" does not follow from phrase "${phrase}" (expected "${constantOf(phrase)}")`);
     }
+    // codeOf finds a constant through its phrase's key, so the two keys must be one.
+    if (keyOf(constant) !== keyOf(phrase)) fail(where, `phrase "${phrase}" may only hold letters, digits, spaces, hyphens and apostrophes`);
     if (!isString(description) || !/^[A-Z].*\.$/.test(description)) {
       fail(where, "description must be one sentence starting with a capital and ending with a full stop");
     }
@@ -131,6 +133,9 @@ export function validate(entries: any, classes: any): Data {
         if (!isString(alias.phrase)) fail(at, "phrase must be a non-empty string");
         if (alias.constant !== constantOf(alias.phrase)) {
           fail(at, `constant "${alias.constant}" does not follow from phrase "${alias.phrase}" (expected "${constantOf(alias.phrase)}")`);
+        }
+        if (keyOf(alias.constant) !== keyOf(alias.phrase)) {
+          fail(at, `phrase "${alias.phrase}" may only hold letters, digits, spaces, hyphens and apostrophes`);
         }
         claim(keys, keyOf(alias.phrase), code, at, `alias "${alias.phrase}"`);
       } else if (!/^[A-Z][A-Z0-9_]*$/.test(alias.constant)) {
@@ -222,10 +227,10 @@ export function renderTables({ entries, classes }: Data): string {
     "  ? `https://www.rfc-editor.org/rfc/rfc${N}#section-${Section}`",
     "  : `https://datatracker.ietf.org/doc/html/${Document}#section-${Section}`;",
     "",
-    "/** One registry record; the type arguments are its literal values. */",
     "/** The class of a code, by its first digit. */",
     `export type ClassFor<Code extends number> = ${classes.map((c, i) => (i < classes.length - 1 ? `\`\${Code}\` extends \`${c.range[0] / 100}\${string}\` ? ${q(c.name)} : ` : q(c.name))).join("")};`,
     "",
+    "/** One registry record; the type arguments are its literal values. */",
     "export interface Row<",
     "  Code extends number,",
     "  Phrase,",
@@ -246,9 +251,9 @@ export function renderTables({ entries, classes }: Data): string {
     "  readonly aliases: readonly Alias[];",
     "}",
     "",
+    "/** The type of every registered code's record, sorted by code. */",
     `export type Table = readonly [\n${entries.map(recordType).join("\n")}\n];`,
     "",
-    "/** The type of every registered code's record, sorted by code. */",
     "/**",
     " * The facts behind each record that cannot be derived: phrase, constant, class and link are",
     " * derived from the code, `PHRASES` and the document (see src/lookup.ts).",
@@ -269,7 +274,7 @@ export function renderTables({ entries, classes }: Data): string {
     `export const PHRASES: readonly (string | undefined)[] = [${holey}];`,
     "",
     "/** Legacy phrases and constant names that `codeOf` also accepts: `[code, name]`. */",
-    `export const LEGACY_NAMES: readonly (readonly [number, string])[] = [\n  ${legacy.join(",\n  ")},\n];`,
+    `export const LEGACY_NAMES: readonly (readonly [number, string])[] = [${legacy.map((l) => `\n  ${l},`).join("")}\n];`,
     "",
     "/** The class names, in order of their first digit. */",
     `export const CLASS_NAMES = [${classes.map((c) => q(c.name)).join(", ")}] as const;`,

@@ -13,10 +13,10 @@ export type SpecUrl<Document extends string, Section extends string> = Document 
   ? `https://www.rfc-editor.org/rfc/rfc${N}#section-${Section}`
   : `https://datatracker.ietf.org/doc/html/${Document}#section-${Section}`;
 
-/** One registry record; the type arguments are its literal values. */
 /** The class of a code, by its first digit. */
 export type ClassFor<Code extends number> = `${Code}` extends `1${string}` ? "informational" : `${Code}` extends `2${string}` ? "success" : `${Code}` extends `3${string}` ? "redirection" : `${Code}` extends `4${string}` ? "client-error" : "server-error";
 
+/** One registry record; the type arguments are its literal values. */
 export interface Row<
   Code extends number,
   Phrase,
@@ -37,6 +37,7 @@ export interface Row<
   readonly aliases: readonly Alias[];
 }
 
+/** The type of every registered code's record, sorted by code. */
 export type Table = readonly [
   Row<100, "Continue", "CONTINUE", "15.2.1">,
   Row<101, "Switching Protocols", "SWITCHING_PROTOCOLS", "15.2.2">,
@@ -104,7 +105,6 @@ export type Table = readonly [
   Row<511, "Network Authentication Required", "NETWORK_AUTHENTICATION_REQUIRED", "6", "RFC 6585">,
 ];
 
-/** The type of every registered code's record, sorted by code. */
 /**
  * The facts behind each record that cannot be derived: phrase, constant, class and link are
  * derived from the code, `PHRASES` and the document (see src/lookup.ts).

@@ -31,8 +31,8 @@ describe("data/status-codes.json", () => {
     expect(STATUSES).toEqual(expected);
   });
 
-  // The seed page's 28 codes: their names and meanings are the project's own spec.
-  const seed: [number, string, string][] = [
+  // 28 common codes whose names and meanings are fixed by statuskit's specification.
+  const reference: [number, string, string][] = [
     [100, "Continue", "The client should continue sending the request body."],
     [101, "Switching Protocols", "The server agrees to switch protocols, for example to WebSocket."],
     [103, "Early Hints", "Sends preliminary headers so the browser can start preloading resources."],
@@ -62,7 +62,7 @@ describe("data/status-codes.json", () => {
     [503, "Service Unavailable", "The server is overloaded or down for maintenance."],
     [504, "Gateway Timeout", "An upstream server did not respond in time."],
   ];
-  it.each(seed)("entry %i has the seed's name %j and meaning", (code, phrase, meaning) => {
+  it.each(reference)("entry %i has the reference name %j and meaning", (code, phrase, meaning) => {
     const entry = codes.find((e: { code: number }) => e.code === code);
     expect(entry).toMatchObject({ phrase, description: meaning });
   });
@@ -79,6 +79,7 @@ describe("validate() rejects bad data and names the entry", () => {
     ["a missing field", (d) => delete d[28].description, /code 404\): missing field "description"/],
     ["an unknown field", (d) => (d[28].descripton = "x"), /code 404\): unknown field "descripton"/],
     ["a constant that does not follow from the phrase", (d) => (d[28].constant = "NOTFOUND"), /constant "NOTFOUND" does not follow from phrase "Not Found" \(expected "NOT_FOUND"\)/],
+    ["a phrase whose constant codeOf could not find", (d) => Object.assign(d[28], { phrase: "Not Found (here)", constant: "NOT_FOUND_HERE" }), /code 404\): phrase "Not Found \(here\)" may only hold letters, digits, spaces, hyphens and apostrophes/],
     ["a duplicate constant", (d) => Object.assign(d[29], { phrase: "Not Found", constant: "NOT_FOUND" }), /code 405\): constant "NOT_FOUND" clashes with constant "NOT_FOUND" of code 404/],
     ["an alias that clashes with another code", (d) => d[34].aliases.push({ phrase: "Not Found", constant: "NOT_FOUND", source: "x" }), /code 410\) alias 0: alias "Not Found" clashes with phrase "Not Found" of code 404/],
     ["a code whose phrase is another's alias", (d) => d[28].aliases.push({ phrase: "Gone", constant: "GONE", source: "x" }), /code 410\): constant "GONE" clashes with alias constant "GONE" of code 404/],
