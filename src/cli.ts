@@ -1,10 +1,11 @@
 // The `statuskit` command. It imports the library by its package name (kept external by tsup), so
 // dist/cli.js holds no second copy of the tables and importing the library never loads this file.
 // `statuskit/unofficial` is imported the same way, and only when --unofficial asks for it.
-import { classInfo, codeOf, getStatus, STATUSES } from "statuskit";
+import { classInfo, classOf, codeOf, getStatus, STATUSES } from "statuskit";
 import type { ClassInfo, StatusClass, StatusInfo } from "statuskit";
 import type { UnofficialStatus } from "statuskit/unofficial";
 import { version } from "../package.json";
+import { nameKey } from "./internal";
 
 const USAGE = "Usage: statuskit [--json] <code|name|class>... | --search <words>... | --list";
 
@@ -203,7 +204,8 @@ function quote(text: string): string {
 type Paint = (text: string, sgr: string) => string;
 
 function classAt(code: number): ClassInfo | undefined {
-  return CLASSES[Math.floor(code / 100) - 1];
+  const name = classOf(code);
+  return name === undefined ? undefined : classInfo(name);
 }
 
 function classLabel(cls: ClassInfo): string {
@@ -362,10 +364,6 @@ const NAMES = STATUSES.flatMap((s) => [
     return { key: nameKey(phrase), phrase, constant: a.constant, code: s.code };
   }),
 ]);
-
-function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[\s\-_'’]/g, "");
-}
 
 /** A hint for a name that matches nothing: the nearest name if close, else a search that finds it. */
 function suggestion(text: string): string {

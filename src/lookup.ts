@@ -1,5 +1,5 @@
 import { CLASS_NAMES, CLASSES, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
-import { constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
+import { classIndex, constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
 import type { FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
 
 /**
@@ -24,7 +24,7 @@ function records(): StatusInfo[] {
       code,
       phrase,
       constant: constantOf(phrase),
-      class: CLASS_NAMES[Math.floor(code / 100) - 1],
+      class: CLASS_NAMES[classIndex(code)],
       description,
       status,
       expires,
@@ -173,5 +173,5 @@ export function formatStatus(code: number): string | undefined;
 export function formatStatus(code: unknown): string | undefined {
   const i = slot(code);
   if (i < 0) return undefined;
-  return `${i + 100} ${PHRASES[i] ?? CLASSES[Math.floor(i / 100)]!.title}`;
+  return `${i + 100} ${PHRASES[i] ?? CLASSES[classIndex(code)]!.title}`;
 }
