@@ -1,8 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
-// The only bundler-specific file: the package checks (attw, publint, budgets) run on the packed
-// tarball, so a change of bundler changes this file alone.
+// The bundler's whole configuration: the package checks (attw, publint, budgets) run on the packed
+// tarball, so a change of bundler changes this file and the `build` script alone.
 const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts" };
 
 export default defineConfig([

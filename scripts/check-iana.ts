@@ -495,11 +495,6 @@ export function formatReport(
 const USAGE =
   "usage: npm run check:iana -- <http-status-codes-1.csv | http-status-codes.xml> [--data <status-codes.json>] [--today YYYY-MM-DD]";
 
-function localToday(): string {
-  const now = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
 
 function shownPath(p: string): string {
   const rel = relative(process.cwd(), p);
@@ -522,7 +517,8 @@ export function runCli(argv: string[]): { exitCode: 0 | 1 | 2; stdout: string; s
   try {
     let file: string | undefined;
     let dataPath = fileURLToPath(new URL(`../${paths.codes}`, import.meta.url));
-    let today = localToday();
+    // UTC, as the registry's dates are, and as the command line's lifecycle note uses.
+    let today = new Date().toISOString().slice(0, 10);
     for (let i = 0; i < argv.length; i++) {
       const arg = argv[i] ?? "";
       const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
