@@ -207,9 +207,9 @@ export function renderCodes({ entries }: Data): string {
 /** src/tables.ts for validated data: the records and lookup tables behind the helpers. */
 export function renderTables({ entries, classes }: Data): string {
   const out = [header, ""];
-  const phrases: string[] = [];
-  for (const e of entries) phrases[e.code - 100] = e.phrase;
-  const holey = Array.from(phrases, (p) => (p === undefined ? "" : q(p))).join(",");
+  // One field per code from 100 to 599, "" where none is registered. Validation keeps "|" out of
+  // phrases (they hold only letters, digits, spaces, hyphens and apostrophes).
+  const phrases = Array.from({ length: 500 }, (_, i) => entries.find((e) => e.code === i + 100)?.phrase ?? "");
   const legacy = entries.flatMap((e) =>
     e.aliases.flatMap((a) => (a.phrase ? [a.phrase] : [a.constant]).map((name) => `[${e.code}, ${q(name)}]`)),
   );
@@ -270,8 +270,13 @@ export function renderTables({ entries, classes }: Data): string {
     ...entries.map(row),
     "];",
     "",
-    "/** The phrase of each registered code at index `code - 100`; holes where no code is registered. */",
-    `export const PHRASES: readonly (string | undefined)[] = [${holey}];`,
+    "/**",
+    " * The phrase of every code from 100 to 599 at index `code - 100`, `undefined` where none is",
+    " * registered. The array is dense, so no read of it ever reaches `Array.prototype`.",
+    " */",
+    `export const PHRASES: readonly (string | undefined)[] = /* @__PURE__ */ (/* @__PURE__ */ ${q(phrases.join("|"))}.split("|")).map(`,
+    "  (phrase) => phrase || undefined,",
+    ");",
     "",
     "/** Legacy phrases and constant names that `codeOf` also accepts: `[code, name]`. */",
     `export const LEGACY_NAMES: readonly (readonly [number, string])[] = [${legacy.map((l) => `\n  ${l},`).join("")}\n];`,

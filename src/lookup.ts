@@ -36,8 +36,9 @@ function records(): StatusInfo[] {
 
 const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ bySlot(STATUSES);
 
+// Dense, like every table here: a hole would be read from Array.prototype.
 function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
-  const table: (StatusInfo | undefined)[] = [];
+  const table = Array.from<StatusInfo | undefined>({ length: 500 });
   for (const record of records) table[record.code - 100] = record;
   return table;
 }
@@ -129,7 +130,8 @@ const DIGITS = /^[1-5]\d\d$/;
 /**
  * The code for a phrase, a legacy phrase, a constant name, or a three-digit string.
  *
- * Case, spaces, hyphens, underscores and apostrophes are ignored.
+ * Case, spaces, hyphens, underscores and apostrophes are ignored. Text longer than 64
+ * characters is never a name, so it is not looked at.
  *
  * @param text A name or a bare three-digit code; any value is accepted at run time.
  * @returns The registered code, or `undefined`.
@@ -148,7 +150,7 @@ const DIGITS = /^[1-5]\d\d$/;
  */
 export function codeOf(text: string): StatusCode | undefined {
   if (typeof text !== "string" || text.length > 64) return undefined;
-  if (DIGITS.test(text)) return PHRASES[+text - 100] === undefined ? undefined : (+text as StatusCode);
+  if (DIGITS.test(text)) return PHRASES[+text - 100] ? (+text as StatusCode) : undefined;
   return NAMES.get(text) ?? NAMES.get(nameKey(text));
 }
 

@@ -77,10 +77,11 @@ function records(): UnofficialStatus[] {
 const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 const BY_SLOT: readonly (readonly UnofficialStatus[] | undefined)[] = /* @__PURE__ */ bySlot(UNOFFICIAL_STATUSES);
 
+// Dense: a hole would be read from Array.prototype.
 function bySlot(all: readonly UnofficialStatus[]): (readonly UnofficialStatus[] | undefined)[] {
-  const table: UnofficialStatus[][] = [];
+  const table = Array.from<UnofficialStatus[] | undefined>({ length: 500 });
   for (const record of all) (table[record.code - 100] ??= []).push(record);
-  return table.map((list) => Object.freeze(list));
+  return table.map((list) => list && Object.freeze(list));
 }
 
 /** The records of a code; the index is checked first, as reading index -1 is slow. */

@@ -2,7 +2,7 @@
 // including objects that throw or count when anything touches them. No export may throw, call
 // into its argument, or disagree with another export; and frozen data stays frozen under writes
 // in sloppy and in strict mode.
-import { describe, it, expect, beforeAll } from "vitest";
+import { describe, it, expect, beforeAll, afterEach } from "vitest";
 import fc from "fast-check";
 import { join } from "node:path";
 import { entrypoints, readPackage, root } from "../scripts/pack";
@@ -296,6 +296,27 @@ describe("frozen data", () => {
         for (const write of writes) expect(() => write(object as Record<PropertyKey, unknown>, key), String(key)).toThrow();
       }
       expect(shape(object)).toEqual(before);
+    }
+  });
+});
+
+describe("polluted prototypes", () => {
+  // Out-of-range indexes and holes in the tables would find these: 399 and 409 are where 499 and
+  // 509 (valid, unregistered) sit in tables indexed by code - 100.
+  const keys = ["-1", "-100", "399", "409", "499", "500", "600", "NaN", "404.5", "__proto__"];
+  afterEach(() => {
+    for (const key of keys) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  it("no export answers with an Object.prototype property", () => {
+    for (const key of keys) (Object.prototype as Record<string, unknown>)[key] = "polluted";
+    for (const entry of modules.keys()) {
+      for (const [name, fn] of functionsOf(entry)) {
+        for (const value of [99, 499, 509, 600, 404.5, NaN, -1, "404", null, "nope", "__proto__"]) {
+          expect(fn(value), `${name}(${String(value)})`).not.toBe("polluted");
+          expect(JSON.stringify(fn(value)) ?? "", `${name}(${String(value)})`).not.toContain("polluted");
+        }
+      }
     }
   });
 });
