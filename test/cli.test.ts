@@ -36,9 +36,9 @@ interface Run {
 }
 
 // Asynchronous, so that the tests (each mostly waiting for Node to start) run concurrently.
-function run(args: readonly string[], env: Record<string, string> = {}, bin = cli): Promise<Run> {
+function run(args: readonly string[], env: Record<string, string> = {}, bin = cli, node: readonly string[] = []): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...baseEnv, ...env } });
+    const child = spawn(process.execPath, [...node, bin, ...args], { env: { ...baseEnv, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -53,11 +53,24 @@ const lines = (text: string) => text.split("\n").filter((line) => line !== "");
 /** The codes of the table rows in an output, in order. */
 const rowCodes = (text: string) => lines(text).flatMap((line) => /^(\d{3}) {2}/.exec(line)?.[1] ?? []).map(Number);
 const classLabel = (s: StatusInfo) => `${classInfo(s.class).range[0] / 100}xx ${classInfo(s.class).title}`;
-const today = new Date().toISOString().slice(0, 10);
-const lifecycle = (s: StatusInfo) =>
-  s.status !== "provisional" || s.expires === null
-    ? s.status
-    : `provisional, registration expires ${s.expires}${today > s.expires ? " (date passed; check the IANA registry)" : ""}`;
+/** Lines wider than 80 columns, colour aside; a line that is only a link is left whole, to be copied or clicked. */
+const overflow = (text: string) =>
+  stripAnsi(text)
+    .split("\n")
+    .filter((line) => line.length > 80 && !/^ +https:\/\/\S+$/.test(line));
+
+/**
+ * Node options that make the command run on `day` (at noon UTC): a module loaded first replaces
+ * `Date` with one whose current time is fixed, so the command itself is run unchanged.
+ */
+const onDay = (day: string) => {
+  const source =
+    `const RealDate = globalThis.Date, now = RealDate.parse("${day}T12:00:00Z");` +
+    "globalThis.Date = class extends RealDate {" +
+    "constructor(...args) { if (args.length === 0) super(now); else super(...args); }" +
+    "static now() { return now; } };";
+  return [`--import=data:text/javascript,${encodeURIComponent(source)}`];
+};
 
 /** No stack trace or internal error, whatever happened. */
 function expectNoTrace(r: Run) {
@@ -94,7 +107,8 @@ describe.concurrent("statuskit <code|name>", () => {
       expect(flat).toContain(s.description);
       expect(flat).toContain(`class ${classLabel(s)}`);
       if (s.status === "standard") expect(card).not.toMatch(/^ {2}status/m);
-      else expect(flat).toContain(`status ${lifecycle(s)}`);
+      // The date note of a provisional code is checked on fixed days below.
+      else expect(flat).toContain(`status ${s.status}`);
       expect(flat).toContain(`spec ${s.spec.document} §${s.spec.section} ${s.spec.url}`);
       expect(flat).toContain(`constant ${s.constant}`);
       if (s.aliases.length === 0) expect(card).not.toContain("legacy");
@@ -110,9 +124,43 @@ describe.concurrent("statuskit <code|name>", () => {
     expect(r.stdout.split(/\n\n(?=\d{3} )/).map((card) => card.split("\n")[0])).toEqual(["401 Unauthorized", "403 Forbidden"]);
   });
 
-  it("statuskit 104 shows the provisional registration's expiry", async () => {
-    const r = await run(["104"]);
-    expect(r.stdout.replace(/\s+/g, " ")).toContain(`status ${lifecycle(getStatus(104))}`);
+  it("statuskit 401 403 prints what README.md shows, line for line", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8").split("\n");
+    const start = readme.indexOf("$ npx statuskit 401 403") + 1;
+    expect(start, "README.md has a `$ npx statuskit 401 403` line").toBeGreaterThan(0);
+    const block = readme.slice(start, readme.indexOf("```", start));
+    expect(await run(["401", "403"])).toEqual({ code: 0, stdout: `${block.join("\n")}\n`, stderr: "" });
+  });
+
+  // 104's registration expires 2026-11-13; it runs through that day, so the note starts the day after.
+  it.each([
+    ["2026-11-01", "the expiry", ["  status    provisional, registration expires 2026-11-13"]],
+    ["2026-11-13", "the expiry, not yet passed", ["  status    provisional, registration expires 2026-11-13"]],
+    [
+      "2026-11-25",
+      "the expiry, passed",
+      [
+        "  status    provisional, registration expires 2026-11-13 (date passed; check the",
+        "            IANA registry)",
+      ],
+    ],
+  ])("statuskit 104 run on %s shows %s", async (day, _, status) => {
+    const r = await run(["104"], {}, cli, onDay(day));
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const card = r.stdout.split("\n");
+    const from = card.findIndex((line) => line.startsWith("  status "));
+    expect(card.slice(from, card.findIndex((line) => line.startsWith("  spec ")))).toEqual(status);
+  });
+
+  it("every card, and 499's unregistered card, fits 80 columns with and without colour, but for links", async () => {
+    const args = [...STATUSES.map((s) => String(s.code)), "499"];
+    const [plain, coloured] = await Promise.all([run(args), run(args, { FORCE_COLOR: "1" })]);
+    expect(coloured.stdout).toContain(`${ESC}[`);
+    for (const r of [plain, coloured]) {
+      expect(r.code).toBe(1);
+      expect(stripAnsi(r.stdout).match(/^\d{3} /gm)).toHaveLength(args.length);
+      expect(overflow(r.stdout)).toEqual([]);
+    }
   });
 
   it.each([
@@ -318,10 +366,7 @@ describe.concurrent("statuskit --unofficial", () => {
     for (const env of [{}, { FORCE_COLOR: "1" }]) {
       const r = await run(["--unofficial", ...every], env);
       expect(r).toMatchObject({ code: 0, stderr: "" });
-      for (const line of stripAnsi(r.stdout).split("\n")) {
-        // A link is never broken, so that it can be copied or clicked; the cards' spec links are the same.
-        if (!/^ +https:\/\/\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(80);
-      }
+      expect(overflow(r.stdout)).toEqual([]);
     }
   });
 
@@ -467,8 +512,8 @@ describe.concurrent("colour", () => {
     expect(onTerminal({})).toContain(`${ESC}[`);
   });
 
-  it.skipIf(!tty)("is off on a terminal when NO_COLOR is set", async () => {
-    const out = onTerminal({ NO_COLOR: "1" });
+  it.skipIf(!tty).each([{ NO_COLOR: "1" }, { TERM: "dumb" }])("is off on a terminal with %j", async (env) => {
+    const out = onTerminal(env);
     expect(out).toContain("404 Not Found");
     expect(out).not.toContain(ESC);
   });

@@ -25,6 +25,7 @@ import {
   reasonPhrase,
   REQUEST_ENTITY_TOO_LARGE,
   REQUEST_TOO_LONG,
+  REQUEST_URI_TOO_LARGE,
   REQUEST_URI_TOO_LONG,
   REQUESTED_RANGE_NOT_SATISFIABLE,
   STATUSES,
@@ -52,6 +53,7 @@ describe("constants", () => {
     [REQUESTED_RANGE_NOT_SATISFIABLE, 416],
     [UNPROCESSABLE_ENTITY, 422],
     [MOVED_TEMPORARILY, 302],
+    [REQUEST_URI_TOO_LARGE, 414],
   ])("constant %i is %i", (constant, code) => expect(constant).toBe(code));
 });
 
@@ -132,7 +134,7 @@ describe("codeOf()", () => {
     ["100", 100],
   ])("codeOf(%j) is %i", (text, code) => expect(codeOf(text)).toBe(code));
 
-  it.each([" 404x", "404.0", "", " 404", "0404", "499", "999", "4O4", "not", "Not Found!", "x".repeat(10_000), ...JUNK.filter((v) => v !== "404")])(
+  it.each([" 404x", "404.0", "", " 404", "0404", "499", "999", "4O4", "not", "Not Found!", "x".repeat(10_000), " ".repeat(60) + "Not Found", ...JUNK.filter((v) => v !== "404")])(
     "codeOf(%o) is undefined",
     (value) => expect(codeOf(value as string)).toBeUndefined(),
   );

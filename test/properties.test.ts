@@ -21,6 +21,7 @@ const helpers = Object.entries(statuskit).filter(([, value]) => typeof value ===
   string,
   (value: unknown) => unknown,
 ][];
+it("the properties cover every helper", () => expect(helpers.length).toBe(18));
 // Numbers near and inside the range, plus every other kind of value.
 const anyInput = fc.oneof(
   fc.integer({ min: 0, max: 700 }),
@@ -71,7 +72,11 @@ describe("properties", () => {
   it("codeOf() gives back the code of every record's phrase, constant and legacy names", () => {
     for (const record of STATUSES) {
       const names = [record.phrase, record.constant, String(record.code), ...record.aliases.flatMap((a) => [a.phrase ?? a.constant, a.constant])];
-      for (const name of names) expect(codeOf(name), name).toBe(record.code);
+      for (const name of names) {
+        expect(codeOf(name), name).toBe(record.code);
+        // codeOf does not look at text over 64 characters: no name may be that long.
+        expect(name.length).toBeLessThanOrEqual(64);
+      }
     }
   });
 

@@ -93,8 +93,9 @@ describe("literal types", () => {
     reasonPhrase("404");
     // @ts-expect-error codeOf takes text
     codeOf(404);
-    // @ts-expect-error not a class name
+    // @ts-expect-error "4xx" is not a class name (so the result may be undefined)
     classInfo("4xx").title;
+    expectTypeOf<"PAYLOAD_TOO_LARGE">().not.toExtend<ConstantName>();
   });
 });
 
@@ -139,15 +140,38 @@ describe("range guards never narrow a plain number", () => {
       }
     } else expectTypeOf(n).toEqualTypeOf<number>();
   });
-  it.each([isInformational, isSuccess, isRedirection, isServerError, isError, isBodyless])("%o keeps number on both branches", (guard) => {
-    if (guard(n)) expectTypeOf(n).toEqualTypeOf<number>();
+  // Written out one by one: a parameter typed as a union of guards would be checked only once.
+  it("isInformational(), isSuccess(), isRedirection(), isServerError(), isError(), isBodyless() keep number", () => {
+    if (isInformational(n)) expectTypeOf(n).toEqualTypeOf<number>();
     else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isSuccess(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isRedirection(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isServerError(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isError(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isBodyless(n)) expectTypeOf(n).toEqualTypeOf<number>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+  it("a plain number inside a class guard is not a registered-code union", () => {
+    if (isClientError(n)) {
+      // @ts-expect-error 499 is in range, so n is not narrowed to ClientErrorCode
+      const narrowed: ClientErrorCode = n;
+      expectTypeOf(narrowed).toEqualTypeOf<ClientErrorCode>();
+    }
   });
 });
 
 describe("exact sets narrow any number", () => {
   it("isRedirect()", () => {
-    if (isRedirect(n)) expectTypeOf(n).toEqualTypeOf<RedirectCode>();
+    if (isRedirect(n)) {
+      expectTypeOf(n).toEqualTypeOf<RedirectCode>();
+      // @ts-expect-error 304 is not a redirect
+      const notModified: 304 = n;
+      expectTypeOf(notModified).toEqualTypeOf<304>();
+    }
     else expectTypeOf(n).toEqualTypeOf<number>();
     if (isRedirect(code)) expectTypeOf(code).toEqualTypeOf<RedirectCode>();
     else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, RedirectCode>>();
@@ -155,10 +179,14 @@ describe("exact sets narrow any number", () => {
   it("isRetryable()", () => {
     if (isRetryable(n)) expectTypeOf(n).toEqualTypeOf<RetryableCode>();
     else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isRetryable(code)) expectTypeOf(code).toEqualTypeOf<RetryableCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, RetryableCode>>();
   });
   it("isCacheableByDefault()", () => {
     if (isCacheableByDefault(n)) expectTypeOf(n).toEqualTypeOf<CacheableCode>();
     else expectTypeOf(n).toEqualTypeOf<number>();
+    if (isCacheableByDefault(code)) expectTypeOf(code).toEqualTypeOf<CacheableCode>();
+    else expectTypeOf(code).toEqualTypeOf<Exclude<StatusCode, CacheableCode>>();
   });
   it("isStatusCode() narrows unknown and number", () => {
     const value: unknown = JSON.parse("404");
@@ -194,7 +222,8 @@ describe("StatusCode", () => {
         }
       }
     }
-    expectTypeOf(describeCode).returns.toEqualTypeOf<string>();
+    // The check is the `never` assignment above: it compiles only if every class is handled.
+    expectTypeOf(describeCode).parameter(0).toEqualTypeOf<StatusCode>();
   });
   it("covers every registered code in a switch over constants", () => {
     function phraseOf(c: StatusCode): string {
@@ -206,6 +235,7 @@ describe("StatusCode", () => {
           return reasonPhrase(c);
       }
     }
-    expectTypeOf(phraseOf).returns.toEqualTypeOf<string>();
+    // The checks are the @ts-expect-error on 499 and reasonPhrase(c) being a string for every c.
+    expectTypeOf(phraseOf).parameter(0).toEqualTypeOf<StatusCode>();
   });
 });

@@ -109,6 +109,11 @@ describe("validateUnofficial()", () => {
 });
 
 describe("getUnofficialStatus()", () => {
+  it("only nginx's 444, 494–497, 499 and AWS's 460 are never sent, as the README says", () => {
+    const logged = UNOFFICIAL_STATUSES.filter((s) => !s.sent).map((s) => `${s.code} ${s.vendor}`);
+    expect(logged).toEqual(["444 nginx", "460 aws-elb", "494 nginx", "495 nginx", "496 nginx", "497 nginx", "499 nginx"]);
+  });
+
   it.each([
     [499, "nginx", "Client Closed Request", false],
     [499, "esri", "Token Required", true],
