@@ -27,7 +27,9 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 };
 
 // The colour variables of the environment the tests run in must not leak into the command's.
-const { FORCE_COLOR, NO_COLOR, NODE_DISABLE_COLORS, ...baseEnv } = process.env;
+// The colour variables are the tests' to set. CI too: under CI=true, Node (and so the command)
+// gives a terminal no colour unless it knows the CI service.
+const { FORCE_COLOR, NO_COLOR, NODE_DISABLE_COLORS, CI, ...baseEnv } = process.env;
 
 interface Run {
   code: number | null;
