@@ -28,7 +28,8 @@ Look up HTTP status codes in the IANA registry.
                               codes whose phrase, legacy names or description
                               have a word starting with each given word; those
                               matched by the phrase come first, then by a legacy
-                              name, then by the description, each by code
+                              name, then by the description, then through a code
+                              the description names ("Like 301"), each by code
 
 Options:
   -j, --json     print the results as a JSON array of status records (the
@@ -337,10 +338,17 @@ function words(text: string): string[] {
 
 // The words each status can be found by, from the narrowest field to the widest: a match in the
 // phrase ranks before one that needs a legacy name, which ranks before one in the description.
+const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant}`))];
+// A description that refers to another code ("Like 301, but …" for 308) also answers to that
+// code's names, last: so "moved" finds 307 and 308 after 301 and 302.
 const SEARCHABLE = STATUSES.map((s) => {
-  const phrase = words(s.phrase);
-  const names = [...phrase, ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant}`))];
-  return { status: s, fields: [phrase, names, [...names, ...words(s.description)]] };
+  const names = namesOf(s);
+  const description = [...names, ...words(s.description)];
+  const referred = (s.description.match(/\b[1-5]\d\d\b/g) ?? []).flatMap((code) => {
+    const other = getStatus(Number(code));
+    return other === undefined ? [] : namesOf(other);
+  });
+  return { status: s, fields: [words(s.phrase), names, description, [...description, ...referred]] };
 });
 
 /** Statuses where every query word starts a word, best match first. */

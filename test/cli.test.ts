@@ -220,8 +220,10 @@ describe.concurrent("statuskit --search", () => {
     [["rate", "limit"], [429]],
     [["rate limit"], [429]],
     [["RATE", "LIMIT"], [429]],
-    // The phrase "Moved Permanently" ranks before the legacy name "Moved Temporarily"; "removed" (410) is not a match.
-    [["moved"], [301, 302]],
+    // The phrase "Moved Permanently" ranks before the legacy name "Moved Temporarily", then 307
+    // and 308 through the codes their descriptions name ("Like 302", "Like 301"); "removed" (410)
+    // is not a match.
+    [["moved"], [301, 302, 307, 308]],
     [["payload"], [413]],
     [["timeout"], [408, 504]],
     // "time" starts words of 408's and 504's phrases, and of 102's description: phrases first.
