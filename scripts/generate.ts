@@ -161,10 +161,13 @@ function statusNote(e: Entry): string {
   return "";
 }
 
+// Trailing fields equal to their defaults are left out, as in the `Row` type.
 function row(e: Entry): string {
-  const aliases = e.aliases.map((a) => `[${q(a.phrase)}, ${q(a.constant)}, ${q(a.source)}]`);
-  const fields = [e.code, e.description, e.spec.document, e.spec.section, e.status, e.expires].map(q);
-  return `  [${fields.join(", ")}, [${aliases.join(", ")}]],`;
+  const aliases = `[${e.aliases.map((a) => `[${q(a.phrase)}, ${q(a.constant)}, ${q(a.source)}]`).join(", ")}]`;
+  const fields = [q(e.code), q(e.description), q(e.spec.section), aliases, q(e.spec.document), q(e.status), q(e.expires)];
+  const defaults = ["[]", ...ROW_DEFAULTS.map(q)];
+  while (fields.length > 3 && fields[fields.length - 1] === defaults[fields.length - 4]) fields.pop();
+  return `  [${fields.join(", ")}],`;
 }
 
 // The table's type is written out once with a generic row type, so that the declaration files
@@ -227,6 +230,10 @@ export function renderTables({ entries, classes }: Data): string {
     "  ? `https://www.rfc-editor.org/rfc/rfc${N}#section-${Section}`",
     "  : `https://datatracker.ietf.org/doc/html/${Document}#section-${Section}`;",
     "",
+    "/** What a record has when its row leaves the document, the status or the expiry out. */",
+    `export const DEFAULT_DOCUMENT = ${q(ROW_DEFAULTS[0])};`,
+    `export const DEFAULT_STATUS = ${q(ROW_DEFAULTS[1])};`,
+    "",
     "/** The class of a code, by its first digit. */",
     `export type ClassFor<Code extends number> = ${classes.map((c, i) => (i < classes.length - 1 ? `\`\${Code}\` extends \`${c.range[0] / 100}\${string}\` ? ${q(c.name)} : ` : q(c.name))).join("")};`,
     "",
@@ -236,8 +243,8 @@ export function renderTables({ entries, classes }: Data): string {
     "  Phrase,",
     "  Constant,",
     "  Section extends string,",
-    `  Document extends string = ${q(ROW_DEFAULTS[0])},`,
-    `  Status = ${q(ROW_DEFAULTS[1])},`,
+    "  Document extends string = typeof DEFAULT_DOCUMENT,",
+    "  Status = typeof DEFAULT_STATUS,",
     "  Expires = null,",
     "> {",
     "  readonly code: Code;",
@@ -261,11 +268,11 @@ export function renderTables({ entries, classes }: Data): string {
     "export const ROWS: readonly (readonly [",
     "  code: number,",
     "  description: string,",
-    "  document: string,",
     "  section: string,",
-    "  status: string,",
-    "  expires: string | null,",
-    "  aliases: readonly (readonly [phrase: string | null, constant: string, source: string])[],",
+    "  aliases?: readonly (readonly [phrase: string | null, constant: string, source: string])[],",
+    "  document?: string,",
+    "  status?: string,",
+    "  expires?: string | null,",
     "])[] = [",
     ...entries.map(row),
     "];",

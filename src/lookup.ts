@@ -1,4 +1,4 @@
-import { CLASS_NAMES, CLASSES, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
+import { CLASS_NAMES, CLASSES, DEFAULT_DOCUMENT, DEFAULT_STATUS, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
 import { classIndex, constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
 import type { FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
 
@@ -18,7 +18,7 @@ export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(/* @__
 // The generated rows hold only what cannot be derived; src/tables.ts's `Table` type spells out
 // each record, and test/data.test.ts checks these records against data/status-codes.json.
 function records(): StatusInfo[] {
-  return ROWS.map(([code, description, document, section, status, expires, aliases]) => {
+  return ROWS.map(([code, description, section, aliases = [], document = DEFAULT_DOCUMENT, status = DEFAULT_STATUS, expires = null]) => {
     const phrase = PHRASES[code - 100]!;
     return {
       code,
