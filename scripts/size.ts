@@ -26,7 +26,7 @@ export interface Bundle {
   gzip: number;
 }
 
-export const gzipSize = (code: string): number => gzipSync(code, { level: 9 }).length;
+const gzipSize = (code: string): number => gzipSync(code, { level: 9 }).length;
 
 /**
  * A folder whose node_modules links statuskit (the package folder `pkgDir`, so its package.json
@@ -56,7 +56,7 @@ export async function esbuildBundle(dir: string, source: string): Promise<Bundle
 }
 
 /** Bundles one consumer with rollup and node-resolve, then minifies with esbuild (no bundling). */
-export async function rollupBundle(dir: string, source: string): Promise<Bundle> {
+async function rollupBundle(dir: string, source: string): Promise<Bundle> {
   const entry = join(dir, `entry-${Math.random().toString(36).slice(2)}.js`);
   writeFileSync(entry, source);
   const bundle = await rollup({ input: entry, plugins: [nodeResolve({ browser: true })], logLevel: "silent" });
@@ -67,7 +67,7 @@ export async function rollupBundle(dir: string, source: string): Promise<Bundle>
 }
 
 /** A hand-written safe phrase table: an object literal of the registered phrases and an own-property check. */
-export function handWrittenPhraseTable(): string {
+function handWrittenPhraseTable(): string {
   const table = Object.fromEntries(STATUSES.map((s) => [s.code, s.phrase]));
   return `const PHRASES = ${JSON.stringify(table)};
 const reasonPhrase = (code) => (Object.hasOwn(PHRASES, code) ? PHRASES[code] : undefined);
