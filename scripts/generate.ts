@@ -23,7 +23,7 @@ export class DataError extends Error {}
 
 interface Alias {
   phrase: string | null;
-  constant: string;
+  constant: string | null;
   source: string;
 }
 interface Entry {
@@ -128,22 +128,34 @@ export function validate(entries: any, classes: any): Data {
       for (const field of Object.keys(alias)) {
         if (!["phrase", "constant", "source"].includes(field)) fail(at, `unknown field "${field}"`);
       }
-      if (!isString(alias.constant) || !isString(alias.source)) fail(at, "constant and source are required");
+      if (!isString(alias.source)) fail(at, "source is required");
+      if (alias.phrase === undefined && alias.constant === undefined) fail(at, "phrase or constant is required");
+      // A class's name or title names the class (`statuskit server error`), so it cannot also name a code.
+      for (const name of [alias.phrase, alias.constant]) {
+        const cls = classes.find((c: ClassEntry) => typeof name === "string" && [c.title, c.name].some((n) => keyOf(n) === keyOf(name)));
+        if (cls !== undefined) fail(at, `alias "${name}" would be ambiguous: it names the ${cls.name} class`);
+      }
       if (alias.phrase !== undefined) {
         if (!isString(alias.phrase)) fail(at, "phrase must be a non-empty string");
-        if (alias.constant !== constantOf(alias.phrase)) {
-          fail(at, `constant "${alias.constant}" does not follow from phrase "${alias.phrase}" (expected "${constantOf(alias.phrase)}")`);
-        }
-        if (keyOf(alias.constant) !== keyOf(alias.phrase)) {
+        if (alias.phrase === phrase) fail(at, `phrase "${alias.phrase}" repeats the current phrase`);
+        if (keyOf(constantOf(alias.phrase)) !== keyOf(alias.phrase)) {
           fail(at, `phrase "${alias.phrase}" may only hold letters, digits, spaces, hyphens and apostrophes`);
         }
+        if (alias.constant !== undefined && alias.constant !== constantOf(alias.phrase)) {
+          fail(at, `constant "${alias.constant}" does not follow from phrase "${alias.phrase}" (expected "${constantOf(alias.phrase)}")`);
+        }
         claim(keys, keyOf(alias.phrase), code, at, `alias "${alias.phrase}"`);
-      } else if (!/^[A-Z][A-Z0-9_]*$/.test(alias.constant)) {
-        fail(at, `constant "${alias.constant}" is not SCREAMING_SNAKE_CASE`);
       }
-      claim(constants, alias.constant, code, at, `alias constant "${alias.constant}"`);
-      claim(keys, keyOf(alias.constant), code, at, `alias constant "${alias.constant}"`);
-      return { phrase: alias.phrase ?? null, constant: alias.constant, source: alias.source };
+      if (alias.constant !== undefined) {
+        if (!isString(alias.constant) || !/^[A-Z][A-Z0-9_]*$/.test(alias.constant)) {
+          fail(at, `constant "${alias.constant}" is not SCREAMING_SNAKE_CASE`);
+        }
+        // A legacy constant is exported as deprecated; the current one must never be.
+        if (alias.constant === constant) fail(at, `constant "${alias.constant}" repeats the current constant; leave it out`);
+        claim(constants, alias.constant, code, at, `alias constant "${alias.constant}"`);
+        claim(keys, keyOf(alias.constant), code, at, `alias constant "${alias.constant}"`);
+      }
+      return { phrase: alias.phrase ?? null, constant: alias.constant ?? null, source: alias.source };
     });
     const cls = CLASS_NAMES[Math.floor(code / 100) - 1]!;
     return { code, phrase, constant, class: cls, description, status, expires: expires ?? null, spec, aliases: legacy };
@@ -196,7 +208,7 @@ function renderCodes({ entries }: Data): string {
   }
   for (const e of entries) {
     for (const a of e.aliases) {
-      if (a.constant === e.constant) continue;
+      if (a.constant === null) continue;
       const name = a.phrase ? ` "${a.phrase}"` : "";
       out.push(
         `/** @deprecated Use {@link ${e.constant}}: \`${e.code}\` is "${e.phrase}"; legacy name${name} from ${a.source}. */`,
@@ -214,14 +226,15 @@ function renderTables({ entries, classes }: Data): string {
   // phrases (they hold only letters, digits, spaces, hyphens and apostrophes).
   const phrases = Array.from({ length: 500 }, (_, i) => entries.find((e) => e.code === i + 100)?.phrase ?? "");
   const legacy = entries.flatMap((e) =>
-    e.aliases.flatMap((a) => (a.phrase ? [a.phrase] : [a.constant]).map((name) => `[${e.code}, ${q(name)}]`)),
+    e.aliases.map((a) => `[${e.code}, ${q(a.phrase ?? a.constant)}]`),
   );
   out.push(
     "/** A legacy name of a code, and where it is still in use. */",
     "export interface Alias {",
     "  /** The legacy phrase, or `null` for a constant name that no phrase gives. */",
     "  readonly phrase: string | null;",
-    "  readonly constant: string;",
+    "  /** The deprecated constant exported for this name, or `null` for a name that only `codeOf` accepts. */",
+    "  readonly constant: string | null;",
     "  readonly source: string;",
     "}",
     "",
@@ -269,7 +282,7 @@ function renderTables({ entries, classes }: Data): string {
     "  code: number,",
     "  description: string,",
     "  section: string,",
-    "  aliases?: readonly (readonly [phrase: string | null, constant: string, source: string])[],",
+    "  aliases?: readonly (readonly [phrase: string | null, constant: string | null, source: string])[],",
     "  document?: string,",
     "  status?: string,",
     "  expires?: string | null,",

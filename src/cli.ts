@@ -234,7 +234,7 @@ function card(info: StatusInfo, today: string, paint: Paint): string {
   field("", info.spec.url);
   field("constant", info.constant);
   for (const [i, alias] of info.aliases.entries()) {
-    const name = alias.phrase === null ? alias.constant : `${alias.phrase}, ${alias.constant}`;
+    const name = [alias.phrase, alias.constant].filter((n) => n !== null).join(", ");
     field(i === 0 ? "legacy" : "", `${name} (${alias.source})`);
   }
   return lines.join("\n");
@@ -338,7 +338,7 @@ function words(text: string): string[] {
 
 // The words each status can be found by, from the narrowest field to the widest: a match in the
 // phrase ranks before one that needs a legacy name, which ranks before one in the description.
-const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant}`))];
+const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant ?? ""}`))];
 // A description that refers to another code ("Like 301, but …" for 308) also answers to that
 // code's names, last: so "moved" finds 307 and 308 after 301 and 302.
 const SEARCHABLE = STATUSES.map((s) => {
@@ -368,8 +368,9 @@ function search(query: readonly string[]): StatusInfo[] {
 const NAMES = STATUSES.flatMap((s) => [
   { key: nameKey(s.phrase), phrase: s.phrase, constant: s.constant, code: s.code },
   ...s.aliases.map((a) => {
-    const phrase = a.phrase ?? a.constant;
-    return { key: nameKey(phrase), phrase, constant: a.constant, code: s.code };
+    // Every alias has a phrase or a constant; one without a constant suggests the current one.
+    const phrase = (a.phrase ?? a.constant)!;
+    return { key: nameKey(phrase), phrase, constant: a.constant ?? s.constant, code: s.code };
   }),
 ]);
 

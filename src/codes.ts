@@ -132,15 +132,15 @@ export const NETWORK_AUTHENTICATION_REQUIRED = 511;
 export const MOVED_TEMPORARILY = 302;
 /** @deprecated Use {@link CONTENT_TOO_LARGE}: `413` is "Content Too Large"; legacy name "Payload Too Large" from RFC 7231; Node http.STATUS_CODES, statuses. */
 export const PAYLOAD_TOO_LARGE = 413;
-/** @deprecated Use {@link CONTENT_TOO_LARGE}: `413` is "Content Too Large"; legacy name "Request Entity Too Large" from RFC 2616; Python before 3.13, nginx, Apache httpd, http-status. */
+/** @deprecated Use {@link CONTENT_TOO_LARGE}: `413` is "Content Too Large"; legacy name "Request Entity Too Large" from RFC 2616; Python before 3.13, Go net/http, nginx, Apache httpd, http-status. */
 export const REQUEST_ENTITY_TOO_LARGE = 413;
 /** @deprecated Use {@link CONTENT_TOO_LARGE}: `413` is "Content Too Large"; legacy name from http-status-codes. */
 export const REQUEST_TOO_LONG = 413;
-/** @deprecated Use {@link URI_TOO_LONG}: `414` is "URI Too Long"; legacy name "Request-URI Too Long" from RFC 2616; Python before 3.13, Apache httpd, http-status-codes. */
+/** @deprecated Use {@link URI_TOO_LONG}: `414` is "URI Too Long"; legacy name "Request-URI Too Long" from RFC 2616; Python before 3.13, Go net/http, Apache httpd, http-status-codes. */
 export const REQUEST_URI_TOO_LONG = 414;
 /** @deprecated Use {@link URI_TOO_LONG}: `414` is "URI Too Long"; legacy name "Request-URI Too Large" from nginx, http-status. */
 export const REQUEST_URI_TOO_LARGE = 414;
-/** @deprecated Use {@link RANGE_NOT_SATISFIABLE}: `416` is "Range Not Satisfiable"; legacy name "Requested Range Not Satisfiable" from RFC 2616; Python before 3.13, nginx, Apache httpd, Spring, http-status-codes. */
+/** @deprecated Use {@link RANGE_NOT_SATISFIABLE}: `416` is "Range Not Satisfiable"; legacy name "Requested Range Not Satisfiable" from RFC 2616; Python before 3.13, Go net/http, nginx, Apache httpd, Spring, http-status-codes. */
 export const REQUESTED_RANGE_NOT_SATISFIABLE = 416;
-/** @deprecated Use {@link UNPROCESSABLE_CONTENT}: `422` is "Unprocessable Content"; legacy name "Unprocessable Entity" from RFC 4918; Node http.STATUS_CODES, statuses, Python before 3.13, http-status-codes. */
+/** @deprecated Use {@link UNPROCESSABLE_CONTENT}: `422` is "Unprocessable Content"; legacy name "Unprocessable Entity" from RFC 4918; Node http.STATUS_CODES, statuses, Python before 3.13, Go net/http, Deno @std/http, http-status-codes. */
 export const UNPROCESSABLE_ENTITY = 422;

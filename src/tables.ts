@@ -4,7 +4,8 @@
 export interface Alias {
   /** The legacy phrase, or `null` for a constant name that no phrase gives. */
   readonly phrase: string | null;
-  readonly constant: string;
+  /** The deprecated constant exported for this name, or `null` for a name that only `codeOf` accepts. */
+  readonly constant: string | null;
   readonly source: string;
 }
 
@@ -117,7 +118,7 @@ export const ROWS: readonly (readonly [
   code: number,
   description: string,
   section: string,
-  aliases?: readonly (readonly [phrase: string | null, constant: string, source: string])[],
+  aliases?: readonly (readonly [phrase: string | null, constant: string | null, source: string])[],
   document?: string,
   status?: string,
   expires?: string | null,
@@ -130,7 +131,7 @@ export const ROWS: readonly (readonly [
   [200, "Standard success response with a body.", "15.3.1"],
   [201, "The request succeeded and a new resource was created.", "15.3.2"],
   [202, "Accepted for processing, but not yet completed.", "15.3.3"],
-  [203, "Success, but the content was changed by a transforming proxy on the way from the origin server.", "15.3.4"],
+  [203, "Success, but the content was changed by a transforming proxy on the way from the origin server.", "15.3.4", [["Non Authoritative Info", null, "Deno @std/http; Go net/http (StatusNonAuthoritativeInfo)"]]],
   [204, "Success with no response body to return.", "15.3.5"],
   [205, "Success with no body; the client should reset the form or view that sent the request.", "15.3.6"],
   [206, "Part of the resource is returned, used for range requests and resumable downloads.", "15.3.7"],
@@ -151,22 +152,22 @@ export const ROWS: readonly (readonly [
   [402, "Reserved for future use; some services send it when payment is required.", "15.5.3"],
   [403, "Authenticated but not allowed to access the resource.", "15.5.4"],
   [404, "The resource does not exist at this URL.", "15.5.5"],
-  [405, "The HTTP method is not supported for this resource.", "15.5.6"],
+  [405, "The HTTP method is not supported for this resource.", "15.5.6", [["Not Allowed", null, "nginx"]]],
   [406, "The server cannot produce a response in any format the client said it accepts.", "15.5.7"],
-  [407, "The client must first authenticate with the proxy.", "15.5.8"],
+  [407, "The client must first authenticate with the proxy.", "15.5.8", [["Proxy Auth Required", null, "Deno @std/http; Go net/http (StatusProxyAuthRequired)"]]],
   [408, "The server timed out waiting for the client to finish sending the request.", "15.5.9"],
   [409, "The request conflicts with the current state, such as a version clash.", "15.5.10"],
   [410, "The resource was deliberately removed and will not return.", "15.5.11"],
   [411, "The server requires a Content-Length header on this request.", "15.5.12"],
   [412, "A condition in the request headers, such as If-Match, was not met.", "15.5.13"],
-  [413, "The request body is larger than the server is willing to process.", "15.5.14", [["Payload Too Large", "PAYLOAD_TOO_LARGE", "RFC 7231; Node http.STATUS_CODES, statuses"], ["Request Entity Too Large", "REQUEST_ENTITY_TOO_LARGE", "RFC 2616; Python before 3.13, nginx, Apache httpd, http-status"], [null, "REQUEST_TOO_LONG", "http-status-codes"]]],
-  [414, "The request URL is longer than the server is willing to process.", "15.5.15", [["Request-URI Too Long", "REQUEST_URI_TOO_LONG", "RFC 2616; Python before 3.13, Apache httpd, http-status-codes"], ["Request-URI Too Large", "REQUEST_URI_TOO_LARGE", "nginx, http-status"]]],
+  [413, "The request body is larger than the server is willing to process.", "15.5.14", [["Payload Too Large", "PAYLOAD_TOO_LARGE", "RFC 7231; Node http.STATUS_CODES, statuses"], ["Request Entity Too Large", "REQUEST_ENTITY_TOO_LARGE", "RFC 2616; Python before 3.13, Go net/http, nginx, Apache httpd, http-status"], [null, "REQUEST_TOO_LONG", "http-status-codes"]]],
+  [414, "The request URL is longer than the server is willing to process.", "15.5.15", [["Request-URI Too Long", "REQUEST_URI_TOO_LONG", "RFC 2616; Python before 3.13, Go net/http, Apache httpd, http-status-codes"], ["Request-URI Too Large", "REQUEST_URI_TOO_LARGE", "nginx, http-status"]]],
   [415, "The request body is in a format the server does not support for this resource.", "15.5.16"],
-  [416, "The requested range lies outside the resource, so none of it can be returned.", "15.5.17", [["Requested Range Not Satisfiable", "REQUESTED_RANGE_NOT_SATISFIABLE", "RFC 2616; Python before 3.13, nginx, Apache httpd, Spring, http-status-codes"]]],
+  [416, "The requested range lies outside the resource, so none of it can be returned.", "15.5.17", [["Requested Range Not Satisfiable", "REQUESTED_RANGE_NOT_SATISFIABLE", "RFC 2616; Python before 3.13, Go net/http, nginx, Apache httpd, Spring, http-status-codes"]]],
   [417, "The server cannot meet the expectation given in the request's Expect header.", "15.5.18"],
-  [418, "Reserved: the joke code from the coffee-pot protocol, kept unused because so much software sends it.", "15.5.19", [["I'm a Teapot", "IM_A_TEAPOT", "RFC 2324 casing as used by Node http.STATUS_CODES and statuses"]], "RFC 9110", "unused"],
+  [418, "Reserved: the joke code from the coffee-pot protocol, kept unused because so much software sends it.", "15.5.19", [["I'm a Teapot", null, "Node http.STATUS_CODES, statuses, Python http.HTTPStatus (RFC 2324 writes \"I'm a teapot\")"], ["Teapot", null, "Go net/http (StatusTeapot), Deno @std/http (STATUS_CODE.Teapot)"]], "RFC 9110", "unused"],
   [421, "The request was sent to a server that cannot produce a response for this URL.", "15.5.20"],
-  [422, "The request was well-formed but failed validation.", "15.5.21", [["Unprocessable Entity", "UNPROCESSABLE_ENTITY", "RFC 4918; Node http.STATUS_CODES, statuses, Python before 3.13, http-status-codes"]]],
+  [422, "The request was well-formed but failed validation.", "15.5.21", [["Unprocessable Entity", "UNPROCESSABLE_ENTITY", "RFC 4918; Node http.STATUS_CODES, statuses, Python before 3.13, Go net/http, Deno @std/http, http-status-codes"]]],
   [423, "The resource is locked (WebDAV).", "11.3", [], "RFC 4918"],
   [424, "The request failed because an action it depends on failed (WebDAV).", "11.4", [], "RFC 4918"],
   [425, "The server will not process a request that might be replayed, such as one sent in TLS early data.", "5.2", [], "RFC 8470"],
@@ -178,7 +179,7 @@ export const ROWS: readonly (readonly [
   [500, "A generic, unexpected server-side failure.", "15.6.1"],
   [501, "The server does not support the functionality required.", "15.6.2"],
   [502, "An upstream server returned an invalid response.", "15.6.3"],
-  [503, "The server is overloaded or down for maintenance.", "15.6.4"],
+  [503, "The server is overloaded or down for maintenance.", "15.6.4", [["Service Temporarily Unavailable", null, "nginx"]]],
   [504, "An upstream server did not respond in time.", "15.6.5"],
   [505, "The server does not support the HTTP version used in the request.", "15.6.6"],
   [506, "The server's content negotiation is misconfigured: the chosen variant itself negotiates.", "8.1", [], "RFC 2295"],
@@ -198,7 +199,10 @@ export const PHRASES: readonly (string | undefined)[] = /* @__PURE__ */ (/* @__P
 
 /** Legacy phrases and constant names that `codeOf` also accepts: `[code, name]`. */
 export const LEGACY_NAMES: readonly (readonly [number, string])[] = [
+  [203, "Non Authoritative Info"],
   [302, "Moved Temporarily"],
+  [405, "Not Allowed"],
+  [407, "Proxy Auth Required"],
   [413, "Payload Too Large"],
   [413, "Request Entity Too Large"],
   [413, "REQUEST_TOO_LONG"],
@@ -206,7 +210,9 @@ export const LEGACY_NAMES: readonly (readonly [number, string])[] = [
   [414, "Request-URI Too Large"],
   [416, "Requested Range Not Satisfiable"],
   [418, "I'm a Teapot"],
+  [418, "Teapot"],
   [422, "Unprocessable Entity"],
+  [503, "Service Temporarily Unavailable"],
 ];
 
 /** The class names, in order of their first digit. */

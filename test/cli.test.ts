@@ -115,7 +115,7 @@ describe.concurrent("statuskit <code|name>", () => {
       expect(flat).toContain(`constant ${s.constant}`);
       if (s.aliases.length === 0) expect(card).not.toContain("legacy");
       for (const alias of s.aliases) {
-        expect(flat).toContain(`${alias.phrase === null ? "" : `${alias.phrase}, `}${alias.constant} (${alias.source})`);
+        expect(flat).toContain(`${[alias.phrase, alias.constant].filter((n) => n !== null).join(", ")} (${alias.source})`);
       }
     });
   });
@@ -397,7 +397,7 @@ describe.concurrent("statuskit with something it cannot find", () => {
     ["unauthorised", 'no status code matches "unauthorised"; did you mean "Unauthorized" (401)?'],
     ["NOT_FUOND", 'no status code matches "NOT_FUOND"; did you mean NOT_FOUND (404)?'],
     ["payload to large", 'no status code matches "payload to large"; did you mean "Payload Too Large" (413)?'],
-    ["teapot", 'no status code matches "teapot"; 1 code mentions it: statuskit --search "teapot"'],
+    ["coffee", 'no status code matches "coffee"; 1 code mentions it: statuskit --search "coffee"'],
     ["", 'no status code matches ""'],
     ["  ", 'no status code matches "  "'],
     ["404.0", 'no status code matches "404.0"'],
@@ -574,5 +574,34 @@ describe.concurrent("the installed command", () => {
     closeSync(full);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^statuskit: cannot write the output: ENOSPC[^\n]*\n$/);
+  });
+});
+
+describe.concurrent("statuskit 418 and peers' names", () => {
+  it("lists 418's other spellings as legacy, never its current constant IM_A_TEAPOT", async () => {
+    const r = await run(["418"]);
+    expect(r.code).toBe(0);
+    const legacy = r.stdout.slice(r.stdout.indexOf("  legacy"));
+    expect(legacy).toContain("I'm a Teapot (Node http.STATUS_CODES");
+    expect(legacy).toContain("Teapot (Go net/http (StatusTeapot)");
+    expect(legacy).not.toContain("IM_A_TEAPOT");
+  });
+
+  it.each([
+    ["NonAuthoritativeInfo", 203],
+    ["Non Authoritative Info", 203],
+    ["Not Allowed", 405],
+    ["ProxyAuthRequired", 407],
+    ["Teapot", 418],
+    ["Service Temporarily Unavailable", 503],
+  ])("statuskit %j prints the card of %i", async (arg, code) => {
+    const r = await run([arg]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.split("\n")[0]).toBe(`${code} ${getStatus(code)!.phrase}`);
+  });
+
+  it.each([["Server Error"], ["StatusTeapot"]])("statuskit %j is no code: a class title, and a Go prefix", async (arg) => {
+    const r = await run([arg]);
+    expect(r.stdout.split("\n")[0]).not.toMatch(/^\d{3} /);
   });
 });

@@ -19,9 +19,18 @@ describe("generated files", () => {
 
   it("src/codes.ts marks every legacy constant @deprecated", () => {
     const text = read(paths.out);
-    const legacy = STATUSES.flatMap((s) => s.aliases.map((a) => a.constant).filter((c) => c !== s.constant));
+    const legacy = STATUSES.flatMap((s) => s.aliases.flatMap((a) => a.constant ?? []));
     expect(legacy.length).toBeGreaterThan(0);
     for (const name of legacy) expect(text).toMatch(new RegExp(`/\\*\\* @deprecated [^\\n]*\\*/\\nexport const ${name} =`));
+  });
+
+  it("src/codes.ts deprecates no current constant, and exports no constant for a name without one", () => {
+    const text = read(paths.out);
+    const deprecated = [...text.matchAll(/@deprecated [^\n]*\*\/\nexport const (\w+) =/g)].map((m) => m[1]);
+    expect(deprecated).toEqual(STATUSES.flatMap((s) => s.aliases.flatMap((a) => a.constant ?? [])));
+    for (const s of STATUSES) expect(deprecated).not.toContain(s.constant);
+    expect(deprecated).not.toContain("IM_A_TEAPOT");
+    expect(text).not.toMatch(/export const (TEAPOT|NOT_ALLOWED|PROXY_AUTH_REQUIRED) =/);
   });
 
   it("`npm run generate -- --check` names the stale file and the command, and exits 1", () => {
@@ -119,7 +128,14 @@ describe("validate() rejects bad data and names the entry", () => {
     ["an alias that clashes with another code", (d) => d[34].aliases.push({ phrase: "Not Found", constant: "NOT_FOUND", source: "x" }), /code 410\) alias 0: alias "Not Found" clashes with phrase "Not Found" of code 404/],
     ["a code whose phrase is another's alias", (d) => d[28].aliases.push({ phrase: "Gone", constant: "GONE", source: "x" }), /code 410\): constant "GONE" clashes with alias constant "GONE" of code 404/],
     ["an alias constant that does not follow from its phrase", (d) => d[28].aliases.push({ phrase: "Missing", constant: "GONE_AWAY", source: "x" }), /alias 0: constant "GONE_AWAY" does not follow/],
-    ["an alias without a source", (d) => d[28].aliases.push({ phrase: "Missing", constant: "MISSING" }), /alias 0: constant and source are required/],
+    ["an alias without a source", (d) => d[28].aliases.push({ phrase: "Missing", constant: "MISSING" }), /alias 0: source is required/],
+    ["an alias with neither phrase nor constant", (d) => d[28].aliases.push({ source: "x" }), /code 404\) alias 0: phrase or constant is required/],
+    ["an alias that repeats the current constant", (d) => d[28].aliases.push({ phrase: "NOT found", constant: "NOT_FOUND", source: "x" }), /code 404\) alias 0: constant "NOT_FOUND" repeats the current constant/],
+    ["an alias that repeats the current phrase", (d) => d[28].aliases.push({ phrase: "Not Found", source: "x" }), /code 404\) alias 0: phrase "Not Found" repeats the current phrase/],
+    ["an alias that is a class's title", (d) => d.find((e) => e.code === 500).aliases.push({ phrase: "Server Error", source: "http-status-codes 1.x" }), /code 500\) alias 0: alias "Server Error" would be ambiguous: it names the server-error class/],
+    ["an alias constant that is a class's name", (d) => d[28].aliases.push({ constant: "CLIENT_ERROR", source: "x" }), /alias 0: alias "CLIENT_ERROR" would be ambiguous: it names the client-error class/],
+    ["an alias constant that is not SCREAMING_SNAKE_CASE", (d) => d[28].aliases.push({ constant: "notFound", source: "x" }), /alias 0: constant "notFound" is not SCREAMING_SNAKE_CASE/],
+    ["an alias phrase codeOf could not find", (d) => d[28].aliases.push({ phrase: "Not (Found)", source: "x" }), /alias 0: phrase "Not \(Found\)" may only hold letters/],
     ["an unknown status", (d) => (d[28].status = "active"), /status must be one of/],
     ["a provisional entry without expiry", (d) => delete d[4].expires, /expires \(YYYY-MM-DD\) is required for provisional entries/],
     ["an expiry on a standard entry", (d) => (d[28].expires = "2030-01-01"), /only for them/],

@@ -222,3 +222,50 @@ describe("formatStatus()", () => {
     expect(formatStatus(value as number)).toBeUndefined();
   });
 });
+
+describe("codeOf() and other libraries' names", () => {
+  // The names of Go's net/http (src/net/http/status.go: StatusXxx without its prefix, and
+  // StatusText), Deno's @std/http (http/status.ts: STATUS_CODE keys, STATUS_TEXT values) and
+  // nginx's status lines that are not the registry's phrase spelled differently.
+  it.each([
+    ["NonAuthoritativeInfo", 203, "Go, Deno"],
+    ["Non Authoritative Info", 203, "Deno STATUS_TEXT"],
+    ["IMUsed", 226, "Go, Deno"],
+    ["MultiStatus", 207, "Go, Deno"],
+    ["Multi Status", 207, "Deno STATUS_TEXT"],
+    ["ProxyAuthRequired", 407, "Go, Deno"],
+    ["Proxy Auth Required", 407, "Deno STATUS_TEXT"],
+    ["RequestEntityTooLarge", 413, "Go"],
+    ["ContentTooLarge", 413, "Deno"],
+    ["RequestURITooLong", 414, "Go"],
+    ["Request URI Too Long", 414, "Go StatusText"],
+    ["URITooLong", 414, "Deno"],
+    ["RequestedRangeNotSatisfiable", 416, "Go"],
+    ["Teapot", 418, "Go, Deno"],
+    ["I'm a teapot", 418, "Go StatusText, Deno STATUS_TEXT"],
+    ["UnprocessableEntity", 422, "Go, Deno"],
+    ["HTTPVersionNotSupported", 505, "Go, Deno"],
+    ["Not Allowed", 405, "nginx"],
+    ["Request Time-out", 408, "nginx"],
+    ["Service Temporarily Unavailable", 503, "nginx"],
+    ["Gateway Time-out", 504, "nginx"],
+  ])("codeOf(%j) is %i (%s)", (name, code) => expect(codeOf(name)).toBe(code));
+
+  // Go's prefix is namespace, not name; a class title names a class, not a code.
+  it.each(["StatusTeapot", "StatusNotFound", "NGX_HTTP_NOT_ALLOWED", "Server Error", "Client Error", "server-error"])(
+    "codeOf(%j) is undefined",
+    (name) => expect(codeOf(name)).toBeUndefined(),
+  );
+
+  it("getStatus(418) lists Node's casing and Go's and Deno's name, neither with a constant", () => {
+    expect(getStatus(418).aliases.map((a) => [a.phrase, a.constant])).toEqual([
+      ["I'm a Teapot", null],
+      ["Teapot", null],
+    ]);
+    expect(getStatus(418).aliases.map((a) => a.source).join(" ")).not.toMatch(/RFC 2324 casing/);
+  });
+
+  it("no alias repeats its code's constant, so no current constant is deprecated", () => {
+    for (const s of STATUSES) for (const a of s.aliases) expect(a.constant).not.toBe(s.constant);
+  });
+});

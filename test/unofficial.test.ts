@@ -336,7 +336,7 @@ describe("bundles", () => {
 
   const coreText = [
     ...STATUSES.map((s) => s.description),
-    ...STATUSES.flatMap((s) => [s.phrase, ...s.aliases.map((a) => a.phrase ?? a.constant)]),
+    ...STATUSES.flatMap((s) => [s.phrase, ...s.aliases.flatMap((a) => [a.phrase, a.constant].filter((n) => n !== null))]),
   ];
   const descriptions = UNOFFICIAL_STATUSES.map((s) => s.description);
   // Phrases the core data never spells, so finding one means unofficial data leaked in.
