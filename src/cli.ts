@@ -1,13 +1,16 @@
 // The `statuskit` command. It imports the library by its package name (kept external by tsup), so
 // dist/cli.js holds no second copy of the tables and importing the library never loads this file.
 // `statuskit/unofficial` is imported the same way, and only when --unofficial asks for it.
+import { parseArgs } from "node:util";
 import { classInfo, classOf, codeOf, getStatus, STATUSES } from "statuskit";
 import type { ClassInfo, StatusClass, StatusInfo } from "statuskit";
 import type { UnofficialStatus } from "statuskit/unofficial";
 import { version } from "../package.json";
 import { nameKey } from "./internal";
 
-const USAGE = "Usage: statuskit [--json] <code|name|class>... | --search <words>... | --list";
+const USAGE = `Usage: statuskit [-j|--json] [-u|--unofficial] <code|name|class>...
+       statuskit [-j|--json] (-s|--search <words>... | -l|--list)
+       statuskit -h|--help | -v|--version`;
 
 const HELP = `${USAGE}
 
@@ -15,11 +18,12 @@ Look up HTTP status codes in the IANA registry.
 
   statuskit 404               a code: phrase, class, lifecycle, spec, meaning
   statuskit 401 403           several, one after another
-  statuskit "not found"       a phrase, legacy phrase or constant: NOT_FOUND,
-                              "payload too large" (case, spaces, hyphens,
-                              underscores and apostrophes do not matter)
+  statuskit not found         a phrase, legacy phrase or constant: NOT_FOUND,
+                              payload too large, "I'm a teapot" (case, spaces,
+                              hyphens, underscores and apostrophes do not
+                              matter; quotes are not needed)
   statuskit 4xx               every registered code of a class (or its name:
-                              client-error)
+                              client-error, client error)
   statuskit --list            every registered code, by class
   statuskit --unofficial 499  a code's standard meaning, then the meanings
                               vendors give it outside the registry (nginx,
@@ -31,13 +35,21 @@ Look up HTTP status codes in the IANA registry.
                               name, then by the description, then through a code
                               the description names ("Like 301"), each by code
 
+How several words are read: from the left, each time the longest run of words
+that names a status or a class, so "not found" is 404, "401 403" is two codes
+and "found not found" is 302 then 404. A number (or an empty argument) always
+stands alone. Words that name nothing are reported together, up to the next
+number or name.
+
 Options:
   -j, --json     print the results as a JSON array of status records (the
                  library's StatusInfo); unregistered codes such as 499 are left
                  out of the array. With --unofficial, each code's vendor
                  records (statuskit/unofficial's UnofficialStatus: the items
                  that have a "vendor" field) follow its status record, or
-                 stand alone for an unregistered code
+                 stand alone for an unregistered code. Standard output then
+                 holds only JSON: --version prints the version as a JSON
+                 string, and --help is a usage error
   -u, --unofficial
                  also show the unofficial meanings of each code, after the
                  standard one; for codes and names only, not with a class,
@@ -46,6 +58,9 @@ Options:
   -s, --search   search instead of looking up
   -h, --help     show this help
   -v, --version  show the version
+  --             end of options: what follows is looked up as is
+
+Short options group: -ju is -j -u.
 
 Exit status: 0 when everything was found, 1 when something was not (including
 an unregistered code such as 499, which still prints its class, unless
@@ -56,30 +71,17 @@ when NO_COLOR is set or TERM is dumb; FORCE_COLOR=1 turns it on even through a
 pipe, FORCE_COLOR=0 turns it off.
 `;
 
-interface Options {
-  json: boolean;
-  list: boolean;
-  search: boolean;
-  unofficial: boolean;
-  help: boolean;
-  version: boolean;
-}
+// A new option is one more entry here.
+const OPTIONS = {
+  json: { type: "boolean", short: "j" },
+  list: { type: "boolean", short: "l" },
+  search: { type: "boolean", short: "s" },
+  unofficial: { type: "boolean", short: "u" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
 
-// A new option is one more entry here and in `Options`.
-const FLAGS: ReadonlyMap<string, keyof Options> = new Map([
-  ["-j", "json"],
-  ["--json", "json"],
-  ["-l", "list"],
-  ["--list", "list"],
-  ["-s", "search"],
-  ["--search", "search"],
-  ["-u", "unofficial"],
-  ["--unofficial", "unofficial"],
-  ["-h", "help"],
-  ["--help", "help"],
-  ["-v", "version"],
-  ["--version", "version"],
-]);
+type Options = Record<keyof typeof OPTIONS, boolean>;
 
 /** What the command prints and the exit status it ends with. */
 interface Result {
@@ -103,21 +105,39 @@ const CLASS_COLOURS: Readonly<Record<StatusClass, string>> = {
   "server-error": "31",
 };
 
+/**
+ * The options and operands of `argv`, or the usage error. Node's parser reads grouped short flags
+ * (`-ju`) and `--`; it runs lenient so that an unknown option gets statuskit's own message.
+ */
+function parse(argv: readonly string[]): { options: Options; operands: string[] } | Result {
+  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true });
+  const end = argv.indexOf("--");
+  const flags = end < 0 ? argv : argv.slice(0, end);
+  // The parser drops `--__proto__` silently rather than store it.
+  const dropped = flags.find((arg) => /^--__proto__(=|$)/.test(arg));
+  if (dropped !== undefined) return usageError(`unknown option ${quote(dropped.split("=")[0]!)}`);
+  const options = { json: false, list: false, search: false, unofficial: false, help: false, version: false };
+  for (const [name, value] of Object.entries(values)) {
+    if (!Object.hasOwn(OPTIONS, name)) {
+      // The parser gives the name only: `--x` and `-x` are both "x".
+      const long = flags.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+      return usageError(`unknown option ${quote(long?.split("=")[0] ?? `-${name}`)}`);
+    }
+    if (typeof value !== "boolean") return usageError(`option "--${name}" takes no value`);
+    options[name as keyof Options] = value;
+  }
+  return { options, operands: positionals };
+}
+
 /** Runs the command on `argv`; never throws for any argument list. */
 async function run(argv: readonly string[], colour: boolean, today: string): Promise<Result> {
-  const options: Options = { json: false, list: false, search: false, unofficial: false, help: false, version: false };
-  const operands: string[] = [];
-  let optionsEnded = false;
-  for (const arg of argv) {
-    if (!optionsEnded && arg === "--") optionsEnded = true;
-    else if (!optionsEnded && /^-[^\d]/.test(arg)) {
-      const flag = FLAGS.get(arg);
-      if (flag === undefined) return usageError(`unknown option ${quote(arg)}`);
-      options[flag] = true;
-    } else operands.push(arg);
-  }
+  const parsed = parse(argv);
+  if ("code" in parsed) return parsed;
+  const { options, operands } = parsed;
+  // With --json, standard output holds JSON only; the help is prose, so it is refused.
+  if (options.help && options.json) return usageError("--help cannot be used with --json");
   if (options.help) return { out: HELP, err: "", code: 0 };
-  if (options.version) return { out: `${version}\n`, err: "", code: 0 };
+  if (options.version) return { out: options.json ? `${JSON.stringify(version)}\n` : `${version}\n`, err: "", code: 0 };
   if (options.list && options.search) return usageError("--list and --search cannot be used together");
   if (options.list && operands.length > 0) return usageError("--list takes no arguments (use 4xx to list a class)");
   if (options.unofficial && (options.list || options.search)) {
@@ -158,7 +178,7 @@ async function run(argv: readonly string[], colour: boolean, today: string): Pro
     else blocks.push(table(matches, phraseWidth(matches), paint, true));
     found.push(...matches);
   } else {
-    for (const arg of operands) {
+    for (const arg of lookups(operands)) {
       const text = arg.trim();
       const code = codeOf(text);
       const info = code === undefined ? undefined : getStatus(code);
@@ -180,7 +200,7 @@ async function run(argv: readonly string[], colour: boolean, today: string): Pro
           const none = vendors === undefined ? "" : " and has no unofficial meaning";
           errors.push(`${text} is not a registered status code${none}`);
         }
-      } else if (/^-?\d+$/.test(text)) {
+      } else if (NUMBER.test(text)) {
         errors.push(`${quote(arg)} is not a status code (codes are 100 to 599)`);
       } else {
         errors.push(`no status code matches ${quote(arg)}${suggestion(text)}`);
@@ -197,9 +217,60 @@ function usageError(message: string): Result {
   return { out: "", err: `statuskit: ${message}\n${USAGE}\n`, code: 2 };
 }
 
-/** An argument as JSON text, shortened: control characters escaped, so a message stays one line. */
+const NUMBER = /^-?\d+$/;
+
+/** Whether a text, as one argument, names a status or a class. */
+const names = (text: string): boolean => codeOf(text) !== undefined || classNamed(text) !== undefined;
+
+/** Whether an argument is never read as part of a longer name: a number, or blank. */
+const alone = (operand: string): boolean => NUMBER.test(operand.trim()) || operand.trim() === "";
+
+/**
+ * The operands as the things to look up: from the left, each time the longest run of operands
+ * that, joined by spaces, names a status or a class (`not found` is 404, `401 403` two codes).
+ * A number or a blank stands alone; operands that start no name are joined up to the next
+ * number, blank or name, so that `not foud` is one thing not found, with one suggestion.
+ */
+function lookups(operands: readonly string[]): string[] {
+  const out: string[] = [];
+  let unnamed: string[] = [];
+  const flush = () => {
+    if (unnamed.length > 0) out.push(unnamed.join(" "));
+    unnamed = [];
+  };
+  for (let i = 0; i < operands.length; ) {
+    if (alone(operands[i]!)) {
+      flush();
+      out.push(operands[i++]!);
+      continue;
+    }
+    // No name is longer than 64 characters (codeOf's limit), which bounds the runs tried.
+    let end = i + 1;
+    for (let length = operands[i]!.length; end < operands.length && !alone(operands[end]!); end++) {
+      length += 1 + operands[end]!.length;
+      if (length > 64) break;
+    }
+    for (; end > i + 1 && !names(operands.slice(i, end).join(" ").trim()); end--);
+    const run = operands.slice(i, end).join(" ");
+    if (names(run.trim())) {
+      flush();
+      out.push(run);
+    } else unnamed.push(run);
+    i = end;
+  }
+  flush();
+  return out;
+}
+
+// What a terminal would act on or not show: controls (C0, DEL, C1), format characters such as
+// bidirectional overrides and isolates and zero-width ones, other default-ignorable characters,
+// line and paragraph separators, and spaces other than U+0020.
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{DI}]|(?! )\p{Zs}/gu;
+
+/** An argument as JSON text, shortened, with every hidden character escaped: one visible line. */
 function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  const quoted = JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+  return quoted.replace(HIDDEN, (c) => c.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
 }
 
 type Paint = (text: string, sgr: string) => string;
@@ -438,5 +509,7 @@ try {
   result = { out: "", err: `statuskit: internal error: ${String(error).split("\n")[0]}\n`, code: 1 };
 }
 process.exitCode = result.code;
-process.stdout.write(result.out);
+// Nothing to print is not written at all: an empty write to an unwritable stdout still fails, and
+// would turn a usage error (2) into a write error (1).
+if (result.out !== "") process.stdout.write(result.out);
 process.stderr.write(result.err);

@@ -404,7 +404,6 @@ describe.concurrent("statuskit with something it cannot find", () => {
     ["4044444444444444444444", '"4044444444444444444444" is not a status code (codes are 100 to 599)'],
     ["600", '"600" is not a status code (codes are 100 to 599)'],
     ["099", '"099" is not a status code (codes are 100 to 599)'],
-    ["-1", '"-1" is not a status code (codes are 100 to 599)'],
     // NUL cannot be passed in an argument list; other control characters are escaped in the message.
     ["\u0001\u00ff\u001b[31m", 'no status code matches "\\u0001ÿ\\u001b[31m"'],
     ["__proto__", 'no status code matches "__proto__"'],
@@ -425,6 +424,11 @@ describe.concurrent("statuskit with something it cannot find", () => {
 
   it("takes arguments after -- as names, not options", async () => {
     expect(await run(["--", "--list"])).toEqual({ code: 1, stdout: "", stderr: 'statuskit: no status code matches "--list"\n' });
+    expect(await run(["--", "-1"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'statuskit: "-1" is not a status code (codes are 100 to 599)\n',
+    });
   });
 });
 
@@ -435,22 +439,47 @@ describe.concurrent("statuskit with thousands of arguments", () => {
     expect(r.stdout.match(/^404 Not Found$/gm)).toHaveLength(5000);
   });
 
-  it("prints one line per argument for 5000 pieces of junk, and no stack trace", async () => {
+  it("prints one line per piece of junk for 5000 pieces between codes, and no stack trace", async () => {
     const junk = Array.from({ length: 5000 }, (_, i) => String.fromCodePoint(1 + (i % 0xd7ff)).repeat(1 + (i % 70)));
-    const r = await run(["--", ...junk]);
+    // A code between two pieces ends a run of words that name nothing.
+    const r = await run(["--", ...junk.flatMap((piece) => [piece, "404"])]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("");
+    expect(r.stdout.match(/^404 Not Found$/gm)).toHaveLength(5000);
     expect(lines(r.stderr)).toHaveLength(5000);
     expect(lines(r.stderr).every((line) => line.startsWith("statuskit: "))).toBe(true);
     expectNoTrace(r);
   });
+
+  it("reports 5000 pieces of junk in a row as one thing not found, and no stack trace", async () => {
+    const junk = Array.from({ length: 5000 }, (_, i) => String.fromCodePoint(1 + (i % 0xd7ff)).repeat(1 + (i % 70)));
+    const r = await run(["--", ...junk.filter((piece) => !/^\s*(-?\d+)?\s*$/.test(piece))]);
+    expect(r).toMatchObject({ code: 1, stdout: "" });
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^statuskit: no status code matches "[^\n]*…"\n$/);
+    expectNoTrace(r);
+  });
 });
+
+const USAGE = [
+  "Usage: statuskit [-j|--json] [-u|--unofficial] <code|name|class>...",
+  "       statuskit [-j|--json] (-s|--search <words>... | -l|--list)",
+  "       statuskit -h|--help | -v|--version",
+].join("\n");
 
 describe.concurrent("usage", () => {
   it.each([
     [["--foo"], 'unknown option "--foo"'],
     [["-x", "404"], 'unknown option "-x"'],
-    [["--json=1"], 'unknown option "--json=1"'],
+    [["-jx", "404"], 'unknown option "-x"'],
+    [["--j", "404"], 'unknown option "--j"'],
+    [["--foo=1"], 'unknown option "--foo"'],
+    [["--__proto__", "404"], 'unknown option "--__proto__"'],
+    [["--constructor", "404"], 'unknown option "--constructor"'],
+    [["-1"], 'unknown option "-1"'],
+    [["--json=1"], 'option "--json" takes no value'],
+    [["--json", "--help"], "--help cannot be used with --json"],
+    [["-jh"], "--help cannot be used with --json"],
+    [["-h", "-j", "-v"], "--help cannot be used with --json"],
     [[], "nothing to look up"],
     [["--json"], "nothing to look up"],
     [["--list", "404"], "--list takes no arguments (use 4xx to list a class)"],
@@ -462,12 +491,16 @@ describe.concurrent("usage", () => {
     [["-u", "--search", "gone"], "--unofficial cannot be used with --search"],
     [["--unofficial", "4xx"], '--unofficial takes codes and names, not a class such as "4xx"'],
     [["--unofficial", "404", "server error"], '--unofficial takes codes and names, not a class such as "server error"'],
-  ])("statuskit %j exits 2 with the error and a usage line", async (args, message) => {
-    expect(await run(args)).toEqual({
-      code: 2,
-      stdout: "",
-      stderr: `statuskit: ${message}\nUsage: statuskit [--json] <code|name|class>... | --search <words>... | --list\n`,
-    });
+    [["--unofficial", "404", "server", "error"], '--unofficial takes codes and names, not a class such as "server error"'],
+  ])("statuskit %j exits 2 with the error and the usage lines", async (args, message) => {
+    expect(await run(args)).toEqual({ code: 2, stdout: "", stderr: `statuskit: ${message}\n${USAGE}\n` });
+  });
+
+  it("the usage names every option, -u/--unofficial included, and the help starts with it", async () => {
+    for (const option of ["-j|--json", "-u|--unofficial", "-s|--search", "-l|--list", "-h|--help", "-v|--version"]) {
+      expect(USAGE).toContain(option);
+    }
+    expect((await run(["--help"])).stdout.startsWith(`${USAGE}\n`)).toBe(true);
   });
 
   it.each([["--help"], ["-h"], ["404", "--help"]])("statuskit %j prints the help and exits 0", async (...args) => {
@@ -481,6 +514,24 @@ describe.concurrent("usage", () => {
   it.each([["--version"], ["-v"]])("statuskit %s prints the package version", async (flag) => {
     expect(await run([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
   });
+
+  it.each([[["--json", "--version"]], [["-jv"]], [["-v", "--json", "404"]]])(
+    "statuskit %j prints the version as JSON, as everything --json prints",
+    async (args) => {
+      const r = await run(args);
+      expect(r).toEqual({ code: 0, stdout: `${JSON.stringify(pkg.version)}\n`, stderr: "" });
+      expect(JSON.parse(r.stdout)).toBe(pkg.version);
+    },
+  );
+
+  it.each([[["-ju", "499"], ["--json", "--unofficial", "499"]], [["-lj"], ["--list", "--json"]], [["-sj", "rate"], ["--search", "--json", "rate"]]])(
+    "statuskit %j groups short options: it is statuskit %j",
+    async (grouped, long) => {
+      const [a, b] = await Promise.all([run(grouped), run(long)]);
+      expect(a.code).toBe(0);
+      expect(a).toEqual(b);
+    },
+  );
 });
 
 describe.concurrent("colour", () => {
@@ -577,6 +628,58 @@ describe.concurrent("the installed command", () => {
   });
 });
 
+describe.concurrent("statuskit with several words", () => {
+  // How an argument list is read: from the left, the longest run that names a status or a class.
+  it.each([
+    [["not", "found"], ["404 Not Found"], ""],
+    [["too", "many", "requests"], ["429 Too Many Requests"], ""],
+    [["401", "403"], ["401 Unauthorized", "403 Forbidden"], ""],
+    [["found", "not", "found"], ["302 Found", "404 Not Found"], ""],
+    [["not", "found", "404"], ["404 Not Found", "404 Not Found"], ""],
+    [["im", "a", "teapot"], ["418 I'm a teapot"], ""],
+    [["I'm", "a", "Teapot"], ["418 I'm a teapot"], ""],
+    [["teapot"], ["418 I'm a teapot"], ""],
+    [["payload", "too", "large", "gone"], ["413 Content Too Large", "410 Gone"], ""],
+    [["too", "many", "requests", "request", "timeout"], ["429 Too Many Requests", "408 Request Timeout"], ""],
+    [["request", "timeout", "too", "early"], ["408 Request Timeout", "425 Too Early"], ""],
+    [["service", "temporarily", "unavailable"], ["503 Service Unavailable"], ""],
+    [["NOT_FOUND", "gone"], ["404 Not Found", "410 Gone"], ""],
+    [["not found", "gone"], ["404 Not Found", "410 Gone"], ""],
+    [["too many", "requests"], ["429 Too Many Requests"], ""],
+    [["server", "error"], ["5xx Server Error"], ""],
+    [["client", "error", "404"], ["4xx Client Error", "404 Not Found"], ""],
+    [["not", "foud"], [], 'statuskit: no status code matches "not foud"; did you mean "Not Found" (404)?\n'],
+    [["payload", "to", "large"], [], 'statuskit: no status code matches "payload to large"; did you mean "Payload Too Large" (413)?\n'],
+    [["fobar", "not", "found"], ["404 Not Found"], 'statuskit: no status code matches "fobar"\n'],
+    [["fobar", "999", "xyzzy"], [], 'statuskit: no status code matches "fobar"\nstatuskit: "999" is not a status code (codes are 100 to 599)\nstatuskit: no status code matches "xyzzy"\n'],
+    [["404", "fobar", "qux", "410"], ["404 Not Found", "410 Gone"], 'statuskit: no status code matches "fobar qux"\n'],
+    [["499", "not", "found"], ["499 (unregistered)", "404 Not Found"], "statuskit: 499 is not a registered status code\n"],
+    [["", "404"], ["404 Not Found"], 'statuskit: no status code matches ""\n'],
+    [["gonne", " ", "found"], ["302 Found"], 'statuskit: no status code matches "gonne"; did you mean "Gone" (410)?\nstatuskit: no status code matches " "\n'],
+  ])("statuskit %j prints %j", async (args, headings, stderr) => {
+    const r = await run(args);
+    expect(r.stderr).toBe(stderr);
+    expect(r.code).toBe(stderr === "" ? 0 : 1);
+    expect(lines(r.stdout).filter((line) => /^\d(\d\d|xx) \S/.test(line)).map((line) => line.replace(/:.*/, ""))).toEqual(headings);
+  });
+
+  it("statuskit not found prints exactly what statuskit \"not found\" prints", async () => {
+    const [words, quoted] = await Promise.all([run(["not", "found"]), run(["not found"])]);
+    expect(words).toEqual(quoted);
+  });
+
+  it("statuskit --json too many requests 401 403 prints the three records", async () => {
+    const r = await run(["--json", "too", "many", "requests", "401", "403"]);
+    expect(JSON.parse(r.stdout)).toEqual([getStatus(429), getStatus(401), getStatus(403)]);
+  });
+
+  it("takes no run longer than a name can be, so 5000 words of a name repeated read as 2500 names", async () => {
+    const r = await run(Array.from({ length: 2500 }, () => ["not", "found"]).flat());
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout.match(/^404 Not Found$/gm)).toHaveLength(2500);
+  });
+});
+
 describe.concurrent("statuskit 418 and peers' names", () => {
   it("lists 418's other spellings as legacy, never its current constant IM_A_TEAPOT", async () => {
     const r = await run(["418"]);
@@ -603,5 +706,61 @@ describe.concurrent("statuskit 418 and peers' names", () => {
   it.each([["Server Error"], ["StatusTeapot"]])("statuskit %j is no code: a class title, and a Go prefix", async (arg) => {
     const r = await run([arg]);
     expect(r.stdout.split("\n")[0]).not.toMatch(/^\d{3} /);
+  });
+});
+
+describe.concurrent("statuskit in hostile conditions", () => {
+  it.skipIf(!existsSync("/dev/full")).each([[["--bogus"]], [[]], [["--json", "--help"]]])(
+    "statuskit %j exits 2 for its usage error even when standard output cannot be written",
+    (args) => {
+      const full = openSync("/dev/full", "w");
+      const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: baseEnv, stdio: ["ignore", full, "pipe"] });
+      closeSync(full);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^statuskit: [^\n]*\nUsage: statuskit/);
+      expect(r.stderr).not.toContain("cannot write");
+    },
+  );
+
+  it.skipIf(!existsSync("/dev/full"))("exits 1 with one line when the help cannot be written", () => {
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8", env: baseEnv, stdio: ["ignore", full, "pipe"] });
+    closeSync(full);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^statuskit: cannot write the output: ENOSPC[^\n]*\n$/);
+  });
+
+  // Each is a character that a terminal acts on or does not show; every one is escaped as JSON does.
+  it.each([
+    ["C1 CSI", "\u009b31m", "\\u009b31m"],
+    ["C1 NEL", "a\u0085b", "a\\u0085b"],
+    ["DEL", "a\u007fb", "a\\u007fb"],
+    ["line separator", "a\u2028b", "a\\u2028b"],
+    ["paragraph separator", "a\u2029b", "a\\u2029b"],
+    ["right-to-left override", "\u202eabc", "\\u202eabc"],
+    ["left-to-right embedding and pop", "\u202aab\u202c", "\\u202aab\\u202c"],
+    ["right-to-left isolate and pop", "\u2067ab\u2069", "\\u2067ab\\u2069"],
+    ["first strong isolate", "\u2068ab", "\\u2068ab"],
+    ["left-to-right mark", "a\u200eb", "a\\u200eb"],
+    ["Arabic letter mark", "a\u061cb", "a\\u061cb"],
+    ["zero-width space and joiner", "a\u200bb\u200dc", "a\\u200bb\\u200dc"],
+    ["byte order mark", "\ufeffab", "\\ufeffab"],
+    ["soft hyphen", "a\u00adb", "a\\u00adb"],
+    ["word joiner", "a\u2060b", "a\\u2060b"],
+    ["Hangul filler", "a\u3164b", "a\\u3164b"],
+    ["variation selector", "a\ufe0fb", "a\\ufe0fb"],
+    ["no-break space", "a\u00a0b", "a\\u00a0b"],
+    ["ideographic space", "a\u3000b", "a\\u3000b"],
+    ["tag character (astral)", "a\u{e0041}b", "a\\udb40\\udc41b"],
+    ["C0 escape, as before", "\u001b[2J", "\\u001b[2J"],
+  ])("statuskit escapes a %s in the argument it quotes", async (_, arg, shown) => {
+    const r = await run(["--", `x${arg}`]);
+    expect(r).toEqual({ code: 1, stdout: "", stderr: `statuskit: no status code matches "x${shown}"\n` });
+  });
+
+  it("escapes in usage errors and search messages too, and keeps visible text as typed", async () => {
+    expect((await run(["--\u202efoo"])).stderr.split("\n")[0]).toBe('statuskit: unknown option "--\\u202efoo"');
+    expect((await run(["--search", "zzq\u2028"])).stderr).toBe('statuskit: no status code matches every word of "zzq\\u2028"\n');
+    expect((await run(["--", "é ü 😀 x"])).stderr).toBe('statuskit: no status code matches "é ü 😀 x"\n');
   });
 });
