@@ -24,6 +24,7 @@ import { classIndex } from "./internal";
 import type { BodylessCode, RedirectCode, StatusCode } from "./types";
 
 // The sets are lists of the generated constants, and their types are derived from the lists.
+// Each retryable code's source is in isRetryable's TSDoc.
 const RETRYABLE = [
   REQUEST_TIMEOUT,
   TOO_EARLY,
@@ -81,6 +82,11 @@ export function isRedirect(code: number): code is RedirectCode {
  * (§15.3.5), 205 (§15.3.6) and 304 (§15.4.5). A response to HEAD has none either, whatever
  * its code.
  *
+ * This is about content, not message framing. RFC 9112 §6.3 ends a message at its header section
+ * for any response to HEAD and for 1xx, 204 and 304, but not for 205: a 205 is framed as usual
+ * (with `Content-Length: 0`, say), it just carries no content. Frame messages by §6.3, not by
+ * this function.
+ *
  * @param code A status code; any value is accepted at run time.
  * @returns `true` for 100–199, 204, 205 and 304.
  *
@@ -100,17 +106,35 @@ export function isBodyless(code: unknown): boolean {
 }
 
 /**
- * Whether repeating the same request later may succeed:
- * - 408: the server gave up waiting for the request; RFC 9110 §15.5.9 lets the client repeat it.
- * - 425: the request was sent in TLS early data; RFC 8470 §5.2 has the client retry it after
- *   the handshake.
- * - 429: rate limited; retry after the `Retry-After` delay (RFC 6585 §4).
- * - 500: an unexpected failure, often transient.
- * - 502, 504: an upstream server failed or timed out (RFC 9110 §15.6.3, §15.6.5).
- * - 503: overload or maintenance, temporary by definition (RFC 9110 §15.6.4).
+ * Whether repeating the same request later may succeed. A code is in when its spec says a
+ * repeat may succeed, or when got, ky, the AWS SDKs and Polly all retry it by default:
+ * - 408: RFC 9110 §15.5.9, "If the client has an outstanding request in transit, it MAY repeat
+ *   that request."
+ * - 425: RFC 8470 §5.2, "A user agent SHOULD retry automatically, but any retries MUST NOT be
+ *   sent in early data."
+ * - 429: RFC 6585 §4, a Retry-After header says "how long to wait before making a new request".
+ * - 503: RFC 9110 §15.6.4, "a temporary overload or scheduled maintenance, which will likely be
+ *   alleviated after some delay".
+ * - 500, 502, 504: no spec says so, but every one of these clients retries them by default:
+ *   got and ky (`retry.statusCodes`), the AWS SDKs (`TRANSIENT_ERROR_STATUS_CODES`) and .NET's
+ *   Polly (`HandleTransientHttpError`: 408 and every 5xx). Google's api-core retries 500 too.
  *
- * 413 is not in: the same content is still too large (RFC 9110 §15.5.14); only a smaller
- * request can succeed. Retrying is still only safe for idempotent requests (RFC 9110 §9.2.2).
+ * Left out:
+ * - 413: RFC 9110 §15.5.14 allows a retry only when the condition is temporary, which the server
+ *   says with Retry-After ("the client MAY try again" after it); the code alone does not say it.
+ *   urllib3's `Retry` retries 413 only with that field (`RETRY_AFTER_STATUS_CODES`), the AWS
+ *   SDKs and Polly never; got and ky do by default. Check `Retry-After` yourself.
+ * - 501 and 505–511: lasting conditions; of the clients above only Polly retries them, as it
+ *   does every 5xx.
+ *
+ * Retry only idempotent requests: "A client SHOULD NOT automatically retry a request with a
+ * non-idempotent method" (RFC 9110 §9.2.2).
+ *
+ * Sources: https://github.com/sindresorhus/got/blob/main/documentation/7-retry.md,
+ * https://github.com/sindresorhus/ky#retry,
+ * https://github.com/smithy-lang/smithy-typescript/blob/main/packages/service-error-classification/src/constants.ts,
+ * https://github.com/App-vNext/Polly.Extensions.Http,
+ * https://github.com/urllib3/urllib3/blob/main/src/urllib3/util/retry.py.
  *
  * @param code A status code; any value is accepted at run time.
  * @returns `true` for 408, 425, 429, 500, 502, 503 and 504.

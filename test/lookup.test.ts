@@ -269,3 +269,30 @@ describe("codeOf() and other libraries' names", () => {
     for (const s of STATUSES) for (const a of s.aliases) expect(a.constant).not.toBe(s.constant);
   });
 });
+
+describe("isRetryable() and its sources", () => {
+  // Each client's documented default, as its source says (links in isRetryable's TSDoc).
+  const got = [408, 413, 429, 500, 502, 503, 504, 521, 522, 524]; // documentation/7-retry.md, retry.statusCodes
+  const ky = [408, 413, 429, 500, 502, 503, 504]; // readme, retry.statusCodes
+  const aws = [429, 500, 502, 503, 504]; // @smithy/service-error-classification: isThrottlingError, TRANSIENT_ERROR_STATUS_CODES
+  const polly = (code: number) => code === 408 || code >= 500; // HandleTransientHttpError
+  // The codes whose own spec says a repeat may succeed: RFC 9110 §15.5.9 (408), RFC 8470 §5.2
+  // (425), RFC 6585 §4 (429), RFC 9110 §15.6.4 (503).
+  const spec = [408, 425, 429, 503];
+  const registered = STATUSES.map((s) => s.code);
+  const everyClient = registered.filter((c) => got.includes(c) && ky.includes(c) && aws.includes(c) && polly(c));
+
+  it("holds exactly the codes a spec names, and those got, ky, the AWS SDKs and Polly all retry", () => {
+    expect(everyClient).toEqual([500, 502, 503, 504]);
+    expect(registered.filter((c) => isRetryable(c))).toEqual([...new Set([...spec, ...everyClient])].sort((a, b) => a - b));
+  });
+
+  it("leaves out 413, which RFC 9110 §15.5.14 makes retryable only with Retry-After", () => {
+    expect(isRetryable(413)).toBe(false);
+    expect([got.includes(413), ky.includes(413), aws.includes(413), polly(413)]).toEqual([true, true, false, false]);
+  });
+
+  it("leaves out the vendors' 521, 522 and 524, which only got retries (see statuskit/unofficial)", () => {
+    for (const code of [521, 522, 524]) expect(isRetryable(code)).toBe(false);
+  });
+});
