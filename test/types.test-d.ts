@@ -239,3 +239,14 @@ describe("StatusCode", () => {
     expectTypeOf(phraseOf).parameter(0).toEqualTypeOf<StatusCode>();
   });
 });
+
+describe("legacy names", () => {
+  it("an alias's constant is a string, or null for a name that only codeOf accepts", () => {
+    type Alias = StatusInfo["aliases"][number];
+    expectTypeOf<Alias["constant"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<Alias["phrase"]>().toEqualTypeOf<string | null>();
+    // @ts-expect-error a name without a constant (Go's and Deno's "Teapot") exports none
+    expectTypeOf<(typeof import("../src/index"))["TEAPOT"]>().toEqualTypeOf<418>();
+    expectTypeOf<(typeof import("../src/index"))["PAYLOAD_TOO_LARGE"]>().toEqualTypeOf<413>();
+  });
+});
