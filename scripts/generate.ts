@@ -213,9 +213,10 @@ function renderTables({ entries, classes }: Data): string {
   // One field per code from 100 to 599, "" where none is registered. Validation keeps "|" out of
   // phrases (they hold only letters, digits, spaces, hyphens and apostrophes).
   const phrases = Array.from({ length: 500 }, (_, i) => entries.find((e) => e.code === i + 100)?.phrase ?? "");
-  const legacy = entries.flatMap((e) =>
-    e.aliases.flatMap((a) => (a.phrase ? [a.phrase] : [a.constant]).map((name) => `[${e.code}, ${q(name)}]`)),
+  const legacyNames = entries.flatMap((e) =>
+    e.aliases.flatMap((a) => (a.phrase ? [a.phrase] : [a.constant]).map((name): [number, string] => [e.code, name])),
   );
+  const legacy = legacyNames.map(([code, name]) => `[${code}, ${q(name)}]`);
   out.push(
     "/** A legacy name of a code, and where it is still in use. */",
     "export interface Alias {",
@@ -299,8 +300,39 @@ function renderTables({ entries, classes }: Data): string {
     ),
     "] as const;",
     "",
+    ...renderNameKeys(entries, legacyNames),
   );
   return out.join("\n");
+}
+
+// Types only, so no bundle grows: `CodeOf<Name>` in src/types.ts reads them.
+
+/** Every UTF-16 code unit that `nameKey` removes, escaped: what the type-level `NameKey` strips. */
+function ignoredUnits(): string[] {
+  const units: string[] = [];
+  for (let unit = 0; unit <= 0xffff; unit++) {
+    if (keyOf(String.fromCharCode(unit)) !== "") continue;
+    units.push(unit >= 0x20 && unit < 0x7f ? q(String.fromCharCode(unit)) : `"\\u${unit.toString(16).padStart(4, "0")}"`);
+  }
+  return units;
+}
+
+/** The name-key types: every key `codeOf` finds (a phrase's, a legacy name's), with its code. */
+function renderNameKeys(entries: Entry[], legacy: [code: number, name: string][]): string[] {
+  const keys = new Map<string, number>();
+  for (const [code, name] of [...entries.map((e): [number, string] => [e.code, e.phrase]), ...legacy]) {
+    if (!keys.has(keyOf(name))) keys.set(keyOf(name), code);
+  }
+  return [
+    "/** The characters `codeOf` ignores in a name (src/internal.ts `nameKey`), found by trying every UTF-16 code unit. */",
+    `export type IgnoredCharacter = ${ignoredUnits().join(" | ")};`,
+    "",
+    "/** The code of every name `codeOf` accepts, by the name's key (`NameKey`): phrases, legacy phrases and constant names. */",
+    "export interface CodesByNameKey {",
+    ...[...keys].map(([key, code]) => `  ${q(key)}: ${code};`),
+    "}",
+    "",
+  ];
 }
 
 /** The markdown codes table that goes between the README markers. */

@@ -8,7 +8,7 @@ import type {
   SEE_OTHER,
   TEMPORARY_REDIRECT,
 } from "./codes";
-import type { CLASSES, Table } from "./tables";
+import type { CLASSES, CodesByNameKey, IgnoredCharacter, Table } from "./tables";
 
 type AnyRecord = Table[number];
 type AnyClass = (typeof CLASSES)[number];
@@ -65,3 +65,37 @@ export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
 
 /** Codes whose responses carry no content: registered 1xx, 204, 205 and 304. */
 export type BodylessCode = InformationalCode | typeof NO_CONTENT | typeof RESET_CONTENT | typeof NOT_MODIFIED;
+
+/**
+ * The key `codeOf` compares a name by: lower-cased, then without spaces, hyphens, underscores and
+ * apostrophes, as `nameKey` does at run time (`NameKey<"Not Found">` is `"notfound"`).
+ */
+export type NameKey<Name extends string> = Stripped<Lowercase<Name>>;
+
+// One character at a time; tail-recursive, so TypeScript 5.0 takes strings far longer than 64.
+type Stripped<S extends string, Kept extends string = ""> = S extends `${infer C}${infer Rest}`
+  ? Stripped<Rest, C extends IgnoredCharacter ? Kept : `${Kept}${C}`>
+  : Kept;
+
+// `codeOf` looks at no text over 64 characters; counting stops at 65.
+type LongerThan64<S extends string, Counted extends 0[] = []> = S extends `${infer _}${infer Rest}`
+  ? Counted["length"] extends 64
+    ? true
+    : LongerThan64<Rest, [...Counted, 0]>
+  : false;
+
+/**
+ * `codeOf(Name)` for a literal `Name`: the code of an exact or case-folded phrase, legacy phrase or
+ * constant name (`CodeOf<"Not Found">`, `CodeOf<"not found">` and `CodeOf<"PAYLOAD_TOO_LARGE">` are
+ * `404`, `404` and `413`), or of a bare registered code (`CodeOf<"404">` is `404`). Any other
+ * string, and `string` itself, gives `StatusCode | undefined`.
+ */
+export type CodeOf<Name extends string> = string extends Name
+  ? StatusCode | undefined
+  : Name extends `${infer C extends StatusCode}`
+    ? C
+    : NameKey<Name> extends keyof CodesByNameKey
+      ? LongerThan64<Name> extends true
+        ? StatusCode | undefined
+        : CodesByNameKey[NameKey<Name>]
+      : StatusCode | undefined;
