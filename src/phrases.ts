@@ -3,21 +3,15 @@ import { CLASSES, PHRASES } from "./tables";
 import { classIndex, slot } from "./internal";
 import type { ReasonPhrase, StatusCode } from "./types";
 
-/**
- * `REASON_PHRASES`'s type: each registered code's phrase, literal-typed, plus the number and
- * string index signatures of Node's `STATUS_CODES`, so that code written against Node's table
- * compiles unchanged.
- */
+/** `REASON_PHRASES`'s type: literal per registered code, indexable like Node's `STATUS_CODES`. */
 export type ReasonPhrases = { readonly [C in StatusCode]: ReasonPhrase<C> } & {
   readonly [code: number]: ReasonPhrase | undefined;
   readonly [key: string]: ReasonPhrase | undefined;
 };
 
 /**
- * The registry phrase of every registered code, as an object to index: a drop-in for Node's
- * `http.STATUS_CODES[code]` and Deno's `STATUS_TEXT[code]`. It has no prototype, so
- * `REASON_PHRASES["__proto__"]` and `REASON_PHRASES["constructor"]` are `undefined`, and it is
- * frozen. A bundle that does not import it holds none of it.
+ * The registry phrase of every registered code, to index like Node's `http.STATUS_CODES` or Deno's
+ * `STATUS_TEXT`. Frozen, with no prototype, so `REASON_PHRASES["constructor"]` is `undefined`.
  *
  * @example Index it like Node's `STATUS_CODES`
  * ```ts
@@ -43,11 +37,7 @@ function phraseTable(): ReasonPhrases {
   return Object.freeze(table) as ReasonPhrases;
 }
 
-/**
- * A response's status as Fetch, undici and axios give it (`status`, `statusText`), or as Node's
- * `http.IncomingMessage` and `ServerResponse`, got and Express give it (`statusCode`,
- * `statusMessage`).
- */
+/** A response's status as Fetch gives it (`status`, `statusText`) or as Node does (`statusCode`, `statusMessage`). */
 export type ResponseStatus =
   | { readonly status: number; readonly statusText?: string | undefined }
   | { readonly statusCode?: number | undefined; readonly statusMessage?: string | undefined };
@@ -62,21 +52,16 @@ function read(object: object, key: string): unknown {
 }
 
 /**
- * The status text of a response, for logs and error messages: the response's own reason phrase
- * when it has one, else the registry's phrase, else the class title. HTTP/2 and HTTP/3 carry no
- * reason phrase (RFC 9113 §8.3.2, RFC 9114 §4.3.2), so `statusText` is `""` in browsers and undici
- * and a message built from it ends in a bare code.
+ * The status text of a response, for logs and errors: its own reason phrase (trimmed) if any, else
+ * the registry's phrase, else the class title. HTTP/2 and HTTP/3 send no reason phrase (RFC 9113
+ * §8.3.2, RFC 9114 §4.3.2), so `statusText` is often `""`.
  *
- * It reads `status`, and `statusText` when `status` is a number; otherwise `statusCode` and
- * `statusMessage` (so an Express `res`, whose `status` is a method, works too). Each is read at
- * most once and only used when it has the right type: nothing is converted and no method of the
- * argument is called. A property whose getter throws, like anything on a revoked proxy, counts as
- * missing. The response's own text is trimmed, and text of only spaces counts as none.
+ * Reads `status` and `statusText`, or else `statusCode` and `statusMessage`, each at most once and
+ * only used when of the right type; a getter that throws counts as missing.
  *
- * @param response A Fetch `Response`, a Node response, or any `{ status, statusText }`; any value
- * is accepted at run time.
- * @returns The text, or `undefined` when the status is not an integer in 100–599 (a network
- * error's `0`, a missing status, or anything that is not an object).
+ * @param response A Fetch `Response`, a Node response, any `{ status, statusText }`; any value is
+ * accepted at run time.
+ * @returns The text, or `undefined` unless the status is an integer in 100–599.
  *
  * @example Text for an error message
  * ```ts

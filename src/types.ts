@@ -66,10 +66,7 @@ export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
 /** Codes whose responses carry no content: registered 1xx, 204, 205 and 304. */
 export type BodylessCode = InformationalCode | typeof NO_CONTENT | typeof RESET_CONTENT | typeof NOT_MODIFIED;
 
-/**
- * The key `codeOf` compares a name by: lower-cased, then without spaces, hyphens, underscores and
- * apostrophes, as `nameKey` does at run time (`NameKey<"Not Found">` is `"notfound"`).
- */
+/** The key `codeOf` compares names by: `NameKey<"Not Found">` is `"notfound"`. */
 export type NameKey<Name extends string> = Stripped<Lowercase<Name>>;
 
 // One character at a time; tail-recursive, so TypeScript 5.0 takes strings far longer than 64.
@@ -85,10 +82,8 @@ type LongerThan64<S extends string, Counted extends 0[] = []> = S extends `${inf
   : false;
 
 /**
- * `codeOf(Name)` for a literal `Name`: the code of an exact or case-folded phrase, legacy phrase or
- * constant name (`CodeOf<"Not Found">`, `CodeOf<"not found">` and `CodeOf<"PAYLOAD_TOO_LARGE">` are
- * `404`, `404` and `413`), or of a bare registered code (`CodeOf<"404">` is `404`). Any other
- * string, and `string` itself, gives `StatusCode | undefined`.
+ * `codeOf(Name)`'s type: the code of a name `codeOf` accepts (`CodeOf<"not found">` is `404`),
+ * else `StatusCode | undefined`.
  */
 export type CodeOf<Name extends string> = string extends Name
   ? StatusCode | undefined

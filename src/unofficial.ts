@@ -67,7 +67,7 @@ export const VENDORS: typeof VENDOR_LIST = /* @__PURE__ */ deepFreeze(VENDOR_LIS
 export const UNOFFICIAL_STATUSES: readonly UnofficialStatus[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
 
 function records(): UnofficialStatus[] {
-  return UNOFFICIAL_ROWS.map(([code, vendor, phrase, description, sent, url, conflicts, retry]) => ({
+  return UNOFFICIAL_ROWS.map(([code, vendor, phrase, description, sent, url, conflicts, retry = []]) => ({
     code,
     vendor,
     phrase,
@@ -171,21 +171,14 @@ export function formatUnofficialStatus(code: unknown, vendor?: unknown): string 
   return `${code as number} ${meanings.join(" or ")}`;
 }
 
-/**
- * The vendor codes that widely used clients retry by default, or whose vendor tells clients to
- * retry them: 509 (Boto3), 521, 522, 524 (got) and 529 (Anthropic's SDKs, SSL Labs). See each
- * record's `retry` for the sources.
- */
+/** The vendor codes with a retry source (each record's `retry`): 509, 521, 522, 524, 529. */
 export type VendorRetryableCode = (typeof RETRYABLE_UNOFFICIAL)[number];
 
 /**
- * Whether a code is worth retrying, vendor codes included: the registry's retryable codes (exactly
- * `isRetryable` from `statuskit`: 408, 425, 429, 500, 502, 503, 504) and the vendor codes that a
- * widely used client retries by default or whose vendor says to retry: 509 (Boto3's default retry
- * mode), 521, 522 and 524 (got's default `retry.statusCodes`), 529 (Anthropic's SDKs and SSL
- * Labs' API documentation). Codes that clients retry only as part of a range ("every 5xx") are
- * not in: a range says nothing about the code. Retrying is still only safe for idempotent
- * requests (RFC 9110 §9.2.2).
+ * Whether a code is worth retrying, vendor codes included: `isRetryable` from `statuskit`, or a
+ * vendor code that a widely used client retries by default or its vendor says to: 509 (Boto3),
+ * 521, 522, 524 (got), 529 (Anthropic's SDKs, SSL Labs). A client that retries a whole range
+ * ("every 5xx") does not count. Retrying is only safe for idempotent requests (RFC 9110 §9.2.2).
  *
  * @param code A status code; any value is accepted at run time.
  * @returns `true` for the codes above, `false` for everything else.
