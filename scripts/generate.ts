@@ -510,8 +510,11 @@ function renderUnofficial({ vendors, entries }: UnofficialData): string {
     ...entries.map(row),
     "];",
     "",
-    "/** The codes of the records whose `retry` is not empty, in code order. */",
-    `export const RETRYABLE_UNOFFICIAL = [${retryable.join(", ")}] as const;`,
+    "/** The codes of the records whose `retry` is not empty. */",
+    `export type VendorRetryableCode = ${retryable.join(" | ")};`,
+    "",
+    "/** The same codes, in code order, for `isRetryableWithVendors`. */",
+    `export const RETRYABLE_UNOFFICIAL: readonly VendorRetryableCode[] = [${retryable.join(", ")}];`,
     "",
   ].join("\n");
 }

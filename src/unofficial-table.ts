@@ -135,5 +135,8 @@ export const UNOFFICIAL_ROWS: readonly (readonly [
   [599, "informal", "Network Connect Timeout Error", "A proxy timed out connecting to the network behind it, a convention of some HTTP proxies.", true, null, []],
 ];
 
-/** The codes of the records whose `retry` is not empty, in code order. */
-export const RETRYABLE_UNOFFICIAL = [509, 521, 522, 524, 529] as const;
+/** The codes of the records whose `retry` is not empty. */
+export type VendorRetryableCode = 509 | 521 | 522 | 524 | 529;
+
+/** The same codes, in code order, for `isRetryableWithVendors`. */
+export const RETRYABLE_UNOFFICIAL: readonly VendorRetryableCode[] = [509, 521, 522, 524, 529];

@@ -4,10 +4,17 @@
 // `isRetryable` from the core by the package's own name, as the command does, so that neither its
 // build nor its types hold a second copy of the core.
 import { isRetryable, type RetryableCode } from "statuskit";
-import { RETRYABLE_UNOFFICIAL, UNOFFICIAL_ROWS, VENDOR_LIST, type UnofficialTable, type Vendor } from "./unofficial-table";
+import {
+  RETRYABLE_UNOFFICIAL,
+  UNOFFICIAL_ROWS,
+  VENDOR_LIST,
+  type UnofficialTable,
+  type Vendor,
+  type VendorRetryableCode,
+} from "./unofficial-table";
 import { deepFreeze, slot } from "./internal";
 
-export type { RetrySource, UnofficialConflict, Vendor } from "./unofficial-table";
+export type { RetrySource, UnofficialConflict, Vendor, VendorRetryableCode } from "./unofficial-table";
 export type { RetryableCode } from "statuskit";
 
 type AnyRecord = UnofficialTable[number];
@@ -170,9 +177,6 @@ export function formatUnofficialStatus(code: unknown, vendor?: unknown): string 
   const meanings = matches.map((r) => `${r.phrase === null ? "" : `${r.phrase} `}(${NAMES.get(r.vendor)})`);
   return `${code as number} ${meanings.join(" or ")}`;
 }
-
-/** The vendor codes with a retry source (each record's `retry`): 509, 521, 522, 524, 529. */
-export type VendorRetryableCode = (typeof RETRYABLE_UNOFFICIAL)[number];
 
 /**
  * Whether a code is worth retrying, vendor codes included: `isRetryable` from `statuskit`, or a

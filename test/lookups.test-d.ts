@@ -63,6 +63,7 @@ describe("codeOf() of a literal", () => {
     expectTypeOf<CodeOf<string>>().toEqualTypeOf<StatusCode | undefined>();
     expectTypeOf<NameKey<"I'm a Teapot">>().toEqualTypeOf<"imateapot">();
     expectTypeOf<NameKey<"Request-URI Too Long">>().toEqualTypeOf<"requesturitoolong">();
+    expectTypeOf<NameKey<"not found                                                        ">>().toEqualTypeOf<never>();
   });
 
   it("takes strings only", () => {
