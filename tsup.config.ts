@@ -4,10 +4,15 @@ import { defineConfig } from "tsup";
 // The bundler's whole configuration: the package checks (attw, publint, budgets) run on the packed
 // tarball, so a change of bundler changes this file and the `build` script alone.
 const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts" };
+// statuskit/unofficial imports the core by the package's name: kept external, never copied into
+// it. The declarations are built before dist/ has any, so the name points at the source there.
+const external = ["statuskit"];
+const dts = { compilerOptions: { paths: { statuskit: ["./src/index.ts"] } } };
 
 export default defineConfig([
   {
     entry,
+    external,
     format: ["esm"],
     target: "es2022",
     // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`,
@@ -19,7 +24,7 @@ export default defineConfig([
       }
     },
   },
-  { entry, format: ["cjs"], dts: true, target: "es2022" },
+  { entry, external, format: ["cjs"], dts, target: "es2022" },
   {
     // The command imports the library by its package name, kept external so that dist/cli.js
     // holds no second copy of the tables. It is an application, not a library: minified.

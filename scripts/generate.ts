@@ -225,9 +225,10 @@ function renderTables({ entries, classes }: Data): string {
   // One field per code from 100 to 599, "" where none is registered. Validation keeps "|" out of
   // phrases (they hold only letters, digits, spaces, hyphens and apostrophes).
   const phrases = Array.from({ length: 500 }, (_, i) => entries.find((e) => e.code === i + 100)?.phrase ?? "");
-  const legacy = entries.flatMap((e) =>
-    e.aliases.map((a) => `[${e.code}, ${q(a.phrase ?? a.constant)}]`),
+  const legacyNames = entries.flatMap((e) =>
+    e.aliases.map((a): [number, string] => [e.code, (a.phrase ?? a.constant)!]),
   );
+  const legacy = legacyNames.map(([code, name]) => `[${code}, ${q(name)}]`);
   out.push(
     "/** A legacy name of a code, and where it is still in use. */",
     "export interface Alias {",
@@ -312,8 +313,39 @@ function renderTables({ entries, classes }: Data): string {
     ),
     "] as const;",
     "",
+    ...renderNameKeys(entries, legacyNames),
   );
   return out.join("\n");
+}
+
+// Types only, so no bundle grows: `CodeOf<Name>` in src/types.ts reads them.
+
+/** Every UTF-16 code unit that `nameKey` removes, escaped: what the type-level `NameKey` strips. */
+function ignoredUnits(): string[] {
+  const units: string[] = [];
+  for (let unit = 0; unit <= 0xffff; unit++) {
+    if (keyOf(String.fromCharCode(unit)) !== "") continue;
+    units.push(unit >= 0x20 && unit < 0x7f ? q(String.fromCharCode(unit)) : `"\\u${unit.toString(16).padStart(4, "0")}"`);
+  }
+  return units;
+}
+
+/** The name-key types: every key `codeOf` finds (a phrase's, a legacy name's), with its code. */
+function renderNameKeys(entries: Entry[], legacy: [code: number, name: string][]): string[] {
+  const keys = new Map<string, number>();
+  for (const [code, name] of [...entries.map((e): [number, string] => [e.code, e.phrase]), ...legacy]) {
+    if (!keys.has(keyOf(name))) keys.set(keyOf(name), code);
+  }
+  return [
+    "/** The characters `codeOf` ignores in a name (src/internal.ts `nameKey`), found by trying every UTF-16 code unit. */",
+    `export type IgnoredCharacter = ${ignoredUnits().join(" | ")};`,
+    "",
+    "/** The code of every name `codeOf` accepts, by the name's key (`NameKey`): phrases, legacy phrases and constant names. */",
+    "export interface CodesByNameKey {",
+    ...[...keys].map(([key, code]) => `  ${q(key)}: ${code};`),
+    "}",
+    "",
+  ];
 }
 
 /** The markdown codes table that goes between the README markers. */
@@ -331,7 +363,7 @@ const read = (path: string): string => readFileSync(new URL(path, pathToFileURL(
 // ---- Unofficial codes: data/unofficial.json → src/unofficial-table.ts (the `statuskit/unofficial` entry).
 
 export const UNOFFICIAL = { data: "data/unofficial.json", out: "src/unofficial-table.ts" };
-const UNOFFICIAL_FIELDS = ["code", "vendor", "phrase", "description", "sent", "url"];
+const UNOFFICIAL_FIELDS = ["code", "vendor", "phrase", "description", "sent", "url", "retry"];
 
 interface Vendor {
   id: string;
@@ -344,6 +376,8 @@ interface UnofficialEntry {
   description: string;
   sent: boolean;
   url: string | null;
+  /** Who retries the code by default, or tells clients to: `{ by, url }`. */
+  retry: { by: string; url: string }[];
   /** Derived, never written by hand: the registry's meaning of the code, then the other vendors'. */
   conflicts: [source: string, phrase: string | null][];
 }
@@ -388,7 +422,7 @@ export function validateUnofficial(raw: any, { entries: registry }: Data): Unoff
     for (const field of Object.keys(entry)) {
       if (!UNOFFICIAL_FIELDS.includes(field)) fail(where, `unknown field "${field}"`);
     }
-    const { code, vendor, phrase, description, sent, url } = entry;
+    const { code, vendor, phrase, description, sent, url, retry } = entry;
     if (!Number.isInteger(code) || code < 100 || code > 599) fail(where, "code must be an integer in 100–599");
     const position = order.get(vendor);
     if (position === undefined) fail(where, `vendor "${vendor}" is not in the vendors list`);
@@ -406,7 +440,19 @@ export function validateUnofficial(raw: any, { entries: registry }: Data): Unoff
     if (url !== null && (typeof url !== "string" || !/^https:\/\/\S+$/.test(url))) {
       fail(where, "url must be an https:// link, or null where the vendor documents none");
     }
-    return { code, vendor, phrase, description, sent, url, conflicts: [] };
+    if (!Array.isArray(retry)) fail(where, "retry must be an array ([] when no widely used client retries the code)");
+    retry.forEach((source: any, j: number) => {
+      const at = `${where} retry ${j}`;
+      if (typeof source !== "object" || source === null) fail(at, "not an object");
+      for (const key of Object.keys(source)) if (key !== "by" && key !== "url") fail(at, `unknown field "${key}"`);
+      if (!isString(source.by)) fail(at, "by must name the client or document that retries the code");
+      if (typeof source.url !== "string" || !/^https:\/\/\S+$/.test(source.url)) fail(at, "url must be an https:// link to the source");
+    });
+    // The registry's codes are retried or not by the core's isRetryable, with its own sources.
+    if (retry.length > 0 && registry.some((r) => r.code === code)) {
+      fail(where, `retry must be [] for a registered code (${code}): isRetryable in the core decides it`);
+    }
+    return { code, vendor, phrase, description, sent, url, retry: retry.map((r: any) => ({ by: r.by, url: r.url })), conflicts: [] };
   });
   for (const { id } of vendors) {
     if (!entries.some((e) => e.vendor === id)) fail(file, `vendor "${id}" has no entries`);
@@ -421,8 +467,10 @@ export function validateUnofficial(raw: any, { entries: registry }: Data): Unoff
 
 /** src/unofficial-table.ts for validated unofficial data. */
 function renderUnofficial({ vendors, entries }: UnofficialData): string {
+  // An empty retry list is left out, as it is the default.
   const row = (e: UnofficialEntry) =>
-    `  [${[e.code, e.vendor, e.phrase, e.description, e.sent, e.url].map(q).join(", ")}, [${e.conflicts.map((c) => `[${c.map(q).join(", ")}]`).join(", ")}]],`;
+    `  [${[e.code, e.vendor, e.phrase, e.description, e.sent, e.url].map(q).join(", ")}, [${e.conflicts.map((c) => `[${c.map(q).join(", ")}]`).join(", ")}]${e.retry.length ? `, [${e.retry.map((r) => `[${q(r.by)}, ${q(r.url)}]`).join(", ")}]` : ""}],`;
+  const retryable = [...new Set(entries.filter((e) => e.retry.length > 0).map((e) => e.code))];
   return [
     `// Generated by scripts/generate.ts from ${UNOFFICIAL.data} and ${paths.codes}. Do not edit: edit ${UNOFFICIAL.data} and run \`npm run generate\`.`,
     "",
@@ -441,6 +489,12 @@ function renderUnofficial({ vendors, entries }: UnofficialData): string {
     "  readonly phrase: string | null;",
     "}",
     "",
+    "/** A client that retries a code by default, or a document that tells clients to, and the link that says so. */",
+    "export interface RetrySource {",
+    "  readonly by: string;",
+    "  readonly url: string;",
+    "}",
+    "",
     "/** One unofficial record; the type arguments are its literal values. */",
     "export interface UnofficialRow<Code, V, Phrase, Sent> {",
     "  readonly code: Code;",
@@ -450,6 +504,7 @@ function renderUnofficial({ vendors, entries }: UnofficialData): string {
     "  readonly sent: Sent;",
     "  readonly url: string | null;",
     "  readonly conflicts: readonly UnofficialConflict[];",
+    "  readonly retry: readonly RetrySource[];",
     "}",
     "",
     `export type UnofficialTable = readonly [\n${entries.map((e) => `  UnofficialRow<${[e.code, e.vendor, e.phrase, e.sent].map(q).join(", ")}>,`).join("\n")}\n];`,
@@ -463,9 +518,16 @@ function renderUnofficial({ vendors, entries }: UnofficialData): string {
     "  sent: boolean,",
     "  url: string | null,",
     "  conflicts: readonly (readonly [source: Vendor | \"iana\", phrase: string | null])[],",
+    "  retry?: readonly (readonly [by: string, url: string])[],",
     "])[] = [",
     ...entries.map(row),
     "];",
+    "",
+    "/** The codes of the records whose `retry` is not empty. */",
+    `export type VendorRetryableCode = ${retryable.join(" | ")};`,
+    "",
+    "/** The same codes, in code order, for `isRetryableWithVendors`. */",
+    `export const RETRYABLE_UNOFFICIAL: readonly VendorRetryableCode[] = [${retryable.join(", ")}];`,
     "",
   ].join("\n");
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { STATUSES } from "../src/index";
 import { LEGACY_NAMES } from "../src/tables";
+import { UNOFFICIAL_STATUSES } from "../src/unofficial";
 import { publish } from "./readme";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -115,6 +116,7 @@ const PEER_CONSUMERS: Record<string, { constant: string | null; phrase: string |
 /** Every description, to prove that none ends up where only numbers or phrases were imported. */
 const DESCRIPTIONS = STATUSES.map((s) => s.description);
 const PHRASES = STATUSES.map((s) => s.phrase);
+const UNOFFICIAL_DESCRIPTIONS = UNOFFICIAL_STATUSES.map((s) => s.description);
 
 function leaks(code: string, what: string, texts: readonly string[]): string[] {
   const found = texts.filter((text) => code.includes(JSON.stringify(text).slice(1, -1)));
@@ -192,6 +194,49 @@ export async function measure(pkgDir = root): Promise<Measurement> {
       [...numberAlone(rollupConstant.code, 404), ...noTable(rollupConstant)],
     );
     add({ id: "isRedirect (rollup)", label: "`isRedirect`, rollup", bundle: rollupRedirect, budget: 100, rule: "≤ 100 B" }, noTable(rollupRedirect));
+
+    // The lookups of issue 10. REASON_PHRASES is built by a pure call; no other bundle may hold it.
+    const [phraseObject, statusText, formatStatus, retryable, retryWithVendors] = await Promise.all([
+      esb(consumer("REASON_PHRASES")),
+      esb(consumer("statusTextOf")),
+      esb(consumer("formatStatus")),
+      esb(consumer("isRetryable")),
+      esb(`import { isRetryableWithVendors } from "statuskit/unofficial"; console.log(isRetryableWithVendors);`),
+    ]);
+    const phraseObjectBuilder = "create(null)";
+    const holders = Object.entries({ constant, isRedirect: redirect, classOf, reasonPhrase: phrase, codeOf, getStatus: status, statusTextOf: statusText })
+      .filter(([, b]) => b.code.includes(phraseObjectBuilder))
+      .map(([name]) => `\`REASON_PHRASES\` is in the bundle of \`${name}\``);
+    add(
+      {
+        id: "REASON_PHRASES",
+        label: "`REASON_PHRASES`",
+        bundle: phraseObject,
+        budget: Math.floor(1.1 * baseline.gzip),
+        rule: `≤ 1.1 × a hand-written safe phrase table (${baseline.gzip} B)`,
+      },
+      [...noText(phraseObject), ...holders, ...(phraseObject.code.includes(phraseObjectBuilder) ? [] : ["the table's builder is not found"])],
+    );
+    add(
+      {
+        id: "statusTextOf",
+        label: "`statusTextOf`",
+        bundle: statusText,
+        budget: formatStatus.gzip + 120,
+        rule: `≤ \`formatStatus\` + 120 B (${formatStatus.gzip + 120} B)`,
+      },
+      noText(statusText),
+    );
+    add(
+      {
+        id: "isRetryableWithVendors",
+        label: "`isRetryableWithVendors` (`statuskit/unofficial`)",
+        bundle: retryWithVendors,
+        budget: retryable.gzip + 50,
+        rule: `≤ the core's \`isRetryable\` + 50 B (${retryable.gzip + 50} B)`,
+      },
+      [...noTable(retryWithVendors), ...leaks(retryWithVendors.code, "unofficial descriptions", UNOFFICIAL_DESCRIPTIONS)],
+    );
 
     const peers: Measurement["peers"] = {};
     for (const [peer, sources] of Object.entries(PEER_CONSUMERS)) {

@@ -3,3 +3,5 @@ export { classInfo, classOf, isClientError, isError, isInformational, isRedirect
 export { codeOf, formatStatus, getStatus, isStatusCode, reasonPhrase, STATUSES } from "./lookup";
 export { isBodyless, isCacheableByDefault, isRedirect, isRetryable, type CacheableCode, type RetryableCode } from "./sets";
 export type * from "./types";
+export { REASON_PHRASES, statusTextOf, type ReasonPhrases, type ResponseStatus } from "./phrases";
+export type { CodesByNameKey, IgnoredCharacter } from "./tables";

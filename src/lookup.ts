@@ -1,6 +1,6 @@
 import { CLASS_NAMES, CLASSES, DEFAULT_DOCUMENT, DEFAULT_STATUS, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
 import { classIndex, constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
-import type { FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
+import type { CodeOf, FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
 
 /**
  * Every registered status as a deeply frozen record, sorted by code.
@@ -131,7 +131,9 @@ const DIGITS = /^[1-5]\d\d$/;
  * The code for a phrase, a legacy phrase, a constant name, or a three-digit string.
  *
  * Case, spaces, hyphens, underscores and apostrophes are ignored. Text longer than 64
- * characters is never a name, so it is not looked at.
+ * characters is never a name, so it is not looked at. A name written as a literal gives its
+ * code's literal type (`codeOf("Not Found")` has type `404`; see `CodeOf`); other text gives
+ * `StatusCode | undefined`.
  *
  * @param text A name or a bare three-digit code; any value is accepted at run time.
  * @returns The registered code, or `undefined`.
@@ -148,7 +150,8 @@ const DIGITS = /^[1-5]\d\d$/;
  * codeOf("404.0"); // => undefined
  * ```
  */
-export function codeOf(text: string): StatusCode | undefined {
+export function codeOf<Name extends string>(text: Name): CodeOf<Name>;
+export function codeOf(text: unknown): StatusCode | undefined {
   if (typeof text !== "string" || text.length > 64) return undefined;
   if (DIGITS.test(text)) return PHRASES[+text - 100] ? (+text as StatusCode) : undefined;
   return NAMES.get(text) ?? NAMES.get(nameKey(text));

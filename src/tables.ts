@@ -226,3 +226,87 @@ export const CLASSES = [
   { name: "client-error", title: "Client Error", range: [400, 499], description: "The request was malformed or not allowed." },
   { name: "server-error", title: "Server Error", range: [500, 599], description: "The server failed to fulfil a valid request." },
 ] as const;
+
+/** The characters `codeOf` ignores in a name (src/internal.ts `nameKey`), found by trying every UTF-16 code unit. */
+export type IgnoredCharacter = "\u0009" | "\u000a" | "\u000b" | "\u000c" | "\u000d" | " " | "'" | "-" | "_" | "\u00a0" | "\u1680" | "\u2000" | "\u2001" | "\u2002" | "\u2003" | "\u2004" | "\u2005" | "\u2006" | "\u2007" | "\u2008" | "\u2009" | "\u200a" | "\u2019" | "\u2028" | "\u2029" | "\u202f" | "\u205f" | "\u3000" | "\ufeff";
+
+/** The code of every name `codeOf` accepts, by the name's key (`NameKey`): phrases, legacy phrases and constant names. */
+export interface CodesByNameKey {
+  "continue": 100;
+  "switchingprotocols": 101;
+  "processing": 102;
+  "earlyhints": 103;
+  "uploadresumptionsupported": 104;
+  "ok": 200;
+  "created": 201;
+  "accepted": 202;
+  "nonauthoritativeinformation": 203;
+  "nocontent": 204;
+  "resetcontent": 205;
+  "partialcontent": 206;
+  "multistatus": 207;
+  "alreadyreported": 208;
+  "imused": 226;
+  "multiplechoices": 300;
+  "movedpermanently": 301;
+  "found": 302;
+  "seeother": 303;
+  "notmodified": 304;
+  "useproxy": 305;
+  "switchproxy": 306;
+  "temporaryredirect": 307;
+  "permanentredirect": 308;
+  "badrequest": 400;
+  "unauthorized": 401;
+  "paymentrequired": 402;
+  "forbidden": 403;
+  "notfound": 404;
+  "methodnotallowed": 405;
+  "notacceptable": 406;
+  "proxyauthenticationrequired": 407;
+  "requesttimeout": 408;
+  "conflict": 409;
+  "gone": 410;
+  "lengthrequired": 411;
+  "preconditionfailed": 412;
+  "contenttoolarge": 413;
+  "uritoolong": 414;
+  "unsupportedmediatype": 415;
+  "rangenotsatisfiable": 416;
+  "expectationfailed": 417;
+  "imateapot": 418;
+  "misdirectedrequest": 421;
+  "unprocessablecontent": 422;
+  "locked": 423;
+  "faileddependency": 424;
+  "tooearly": 425;
+  "upgraderequired": 426;
+  "preconditionrequired": 428;
+  "toomanyrequests": 429;
+  "requestheaderfieldstoolarge": 431;
+  "unavailableforlegalreasons": 451;
+  "internalservererror": 500;
+  "notimplemented": 501;
+  "badgateway": 502;
+  "serviceunavailable": 503;
+  "gatewaytimeout": 504;
+  "httpversionnotsupported": 505;
+  "variantalsonegotiates": 506;
+  "insufficientstorage": 507;
+  "loopdetected": 508;
+  "notextended": 510;
+  "networkauthenticationrequired": 511;
+  "nonauthoritativeinfo": 203;
+  "movedtemporarily": 302;
+  "notallowed": 405;
+  "proxyauthrequired": 407;
+  "payloadtoolarge": 413;
+  "requestentitytoolarge": 413;
+  "requesttoolong": 413;
+  "requesturitoolong": 414;
+  "requesturitoolarge": 414;
+  "requestedrangenotsatisfiable": 416;
+  "teapot": 418;
+  "unprocessableentity": 422;
+  "servicetemporarilyunavailable": 503;
+}

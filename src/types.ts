@@ -8,7 +8,7 @@ import type {
   SEE_OTHER,
   TEMPORARY_REDIRECT,
 } from "./codes";
-import type { CLASSES, Table } from "./tables";
+import type { CLASSES, CodesByNameKey, IgnoredCharacter, Table } from "./tables";
 
 type AnyRecord = Table[number];
 type AnyClass = (typeof CLASSES)[number];
@@ -65,3 +65,29 @@ export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
 
 /** Codes whose responses carry no content: registered 1xx, 204, 205 and 304. */
 export type BodylessCode = InformationalCode | typeof NO_CONTENT | typeof RESET_CONTENT | typeof NOT_MODIFIED;
+
+/**
+ * The key `codeOf` compares names by (`NameKey<"Not Found">` is `"notfound"`), or `never` for text
+ * over 64 characters, which `codeOf` does not look at. Only `Name` is for callers: the other
+ * parameters carry the recursion, one character at a time (tail-recursive, so TypeScript 5.0 takes
+ * it too).
+ */
+export type NameKey<Name extends string, Kept extends string = "", Counted extends 0[] = []> = Counted["length"] extends 65
+  ? never
+  : Lowercase<Name> extends `${infer C}${infer Rest}`
+    ? NameKey<Rest, C extends IgnoredCharacter ? Kept : `${Kept}${C}`, [...Counted, 0]>
+    : Kept;
+
+/**
+ * `codeOf(Name)`'s type: the code of a name `codeOf` accepts (`CodeOf<"not found">` is `404`),
+ * else `StatusCode | undefined`.
+ */
+export type CodeOf<Name extends string> = string extends Name
+  ? StatusCode | undefined
+  : Name extends `${infer C extends StatusCode}`
+    ? C
+    : [NameKey<Name>] extends [never]
+      ? StatusCode | undefined
+      : NameKey<Name> extends keyof CodesByNameKey
+        ? CodesByNameKey[NameKey<Name>]
+        : StatusCode | undefined;

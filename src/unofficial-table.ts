@@ -12,6 +12,8 @@ export const VENDOR_LIST = [
   { id: "spring", name: "Spring" },
   { id: "esri", name: "Esri ArcGIS" },
   { id: "pantheon", name: "Pantheon" },
+  { id: "anthropic", name: "Anthropic" },
+  { id: "qualys", name: "Qualys SSL Labs" },
   { id: "informal", name: "informal" },
 ] as const;
 
@@ -25,6 +27,12 @@ export interface UnofficialConflict {
   readonly phrase: string | null;
 }
 
+/** A client that retries a code by default, or a document that tells clients to, and the link that says so. */
+export interface RetrySource {
+  readonly by: string;
+  readonly url: string;
+}
+
 /** One unofficial record; the type arguments are its literal values. */
 export interface UnofficialRow<Code, V, Phrase, Sent> {
   readonly code: Code;
@@ -34,6 +42,7 @@ export interface UnofficialRow<Code, V, Phrase, Sent> {
   readonly sent: Sent;
   readonly url: string | null;
   readonly conflicts: readonly UnofficialConflict[];
+  readonly retry: readonly RetrySource[];
 }
 
 export type UnofficialTable = readonly [
@@ -67,6 +76,8 @@ export type UnofficialTable = readonly [
   UnofficialRow<525, "cloudflare", "SSL Handshake Failed", true>,
   UnofficialRow<526, "cloudflare", "Invalid SSL Certificate", true>,
   UnofficialRow<527, "cloudflare", "Railgun Error", true>,
+  UnofficialRow<529, "anthropic", "Overloaded", true>,
+  UnofficialRow<529, "qualys", null, true>,
   UnofficialRow<530, "cloudflare", null, true>,
   UnofficialRow<530, "pantheon", "Site is frozen", true>,
   UnofficialRow<561, "aws-elb", "Unauthorized", true>,
@@ -83,6 +94,7 @@ export const UNOFFICIAL_ROWS: readonly (readonly [
   sent: boolean,
   url: string | null,
   conflicts: readonly (readonly [source: Vendor | "iana", phrase: string | null])[],
+  retry?: readonly (readonly [by: string, url: string])[],
 ])[] = [
   [103, "spring", "Checkpoint", "Spring Framework up to 6.2 names 103 after the resumable-requests proposal, where it let a client resume an aborted PUT or POST.", true, "https://github.com/spring-projects/spring-framework/blob/6214eae8bd02c2ed7ab382bb8d16a9cc6de49522/spring-web/src/main/java/org/springframework/http/HttpStatus.java", [["iana", "Early Hints"]]],
   [419, "laravel", "Page Expired", "The form's CSRF token is missing or no longer valid, usually because the session expired.", true, "https://github.com/laravel/framework/blob/bd71b45fbb7e672957bf6ff61baddefe15fbca6a/src/Illuminate/Foundation/Exceptions/Handler.php", [["spring", "Insufficient Space On Resource"]]],
@@ -105,18 +117,26 @@ export const UNOFFICIAL_ROWS: readonly (readonly [
   [498, "esri", "Invalid Token", "ArcGIS Server rejected the request's token as expired or otherwise invalid.", true, null, []],
   [499, "nginx", "Client Closed Request", "Logged when the client closed the connection before nginx could send the response.", false, "https://github.com/nginx/nginx/blob/3f6f7824d4e2eb1ac37dec76683d525ac0ff521c/src/http/ngx_http_request.h", [["esri", "Token Required"]]],
   [499, "esri", "Token Required", "ArcGIS Server needs a token for the resource and the request carried none.", true, null, [["nginx", "Client Closed Request"]]],
-  [509, "informal", "Bandwidth Limit Exceeded", "The site has used up the bandwidth its hosting plan allows, a shared-hosting convention whose phrase Node also sends for 509.", true, null, []],
+  [509, "informal", "Bandwidth Limit Exceeded", "The site has used up the bandwidth its hosting plan allows, a shared-hosting convention whose phrase Node also sends for 509.", true, null, [], [["Boto3's default (legacy) retry mode", "https://github.com/boto/boto3/blob/3e2d24719674ec834a36acc5dad6ebbd6cc4e76d/docs/source/guide/retries.rst#legacy-retry-mode"]]],
   [520, "cloudflare", "Web Server Returned an Unknown Error", "The origin answered Cloudflare with an empty, malformed or unexpected response.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-520/", []],
-  [521, "cloudflare", "Web Server Is Down", "The origin refused Cloudflare's connection.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-521/", []],
-  [522, "cloudflare", "Connection Timed Out", "Cloudflare timed out opening a TCP connection to the origin.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-522/", []],
+  [521, "cloudflare", "Web Server Is Down", "The origin refused Cloudflare's connection.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-521/", [], [["got's default retry.statusCodes", "https://github.com/sindresorhus/got/blob/019360527790f4747c4608dd70f3515787e35010/documentation/7-retry.md#retry"]]],
+  [522, "cloudflare", "Connection Timed Out", "Cloudflare timed out opening a TCP connection to the origin.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-522/", [], [["got's default retry.statusCodes", "https://github.com/sindresorhus/got/blob/019360527790f4747c4608dd70f3515787e35010/documentation/7-retry.md#retry"]]],
   [523, "cloudflare", "Origin Is Unreachable", "Cloudflare found no route to the origin.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-523/", []],
-  [524, "cloudflare", "A Timeout Occurred", "Cloudflare connected to the origin but got no HTTP response within its read timeout, 100 seconds by default.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-524/", []],
+  [524, "cloudflare", "A Timeout Occurred", "Cloudflare connected to the origin but got no HTTP response within its read timeout, 100 seconds by default.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-524/", [], [["got's default retry.statusCodes", "https://github.com/sindresorhus/got/blob/019360527790f4747c4608dd70f3515787e35010/documentation/7-retry.md#retry"]]],
   [525, "cloudflare", "SSL Handshake Failed", "The TLS handshake between Cloudflare and the origin failed.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-525/", []],
   [526, "cloudflare", "Invalid SSL Certificate", "Cloudflare could not validate the origin's certificate in Full (strict) SSL mode.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-526/", []],
   [527, "cloudflare", "Railgun Error", "The connection between Cloudflare and the origin's Railgun server was interrupted; Railgun has since been discontinued.", true, null, []],
+  [529, "anthropic", "Overloaded", "Anthropic's API is temporarily overloaded by traffic from all its users; the error body's type is overloaded_error.", true, "https://platform.claude.com/docs/en/api/errors", [["qualys", null]], [["Anthropic's SDKs, which retry every status from 500", "https://github.com/anthropics/anthropic-sdk-typescript/blob/03a2b6e171240b30ccb2b2d6958e6fe5acb980a9/README.md#retries"]]],
+  [529, "qualys", null, "The SSL Labs assessment API is overloaded through no fault of the client, which should wait and try again later.", true, "https://github.com/ssllabs/ssllabs-scan/blob/0849fe060e18d822e97b461fa8480ed2a7c7fe9c/ssllabs-api-docs-v3.md#error-response-status-codes", [["anthropic", "Overloaded"]], [["SSL Labs' API documentation", "https://github.com/ssllabs/ssllabs-scan/blob/0849fe060e18d822e97b461fa8480ed2a7c7fe9c/ssllabs-api-docs-v3.md#error-response-status-codes"]]],
   [530, "cloudflare", null, "Cloudflare could not resolve the origin's hostname; the error page names a 1xxx error with the cause.", true, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-530/", [["pantheon", "Site is frozen"]]],
   [530, "pantheon", "Site is frozen", "Pantheon froze the site after a long period of inactivity.", true, null, [["cloudflare", null]]],
   [561, "aws-elb", "Unauthorized", "The identity provider returned an error while the load balancer authenticated the user for a listener rule.", true, "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html", []],
   [598, "informal", "Network read timeout error", "A proxy timed out reading from the network behind it, a convention of some HTTP proxies.", true, null, []],
   [599, "informal", "Network Connect Timeout Error", "A proxy timed out connecting to the network behind it, a convention of some HTTP proxies.", true, null, []],
 ];
+
+/** The codes of the records whose `retry` is not empty. */
+export type VendorRetryableCode = 509 | 521 | 522 | 524 | 529;
+
+/** The same codes, in code order, for `isRetryableWithVendors`. */
+export const RETRYABLE_UNOFFICIAL: readonly VendorRetryableCode[] = [509, 521, 522, 524, 529];

@@ -1,10 +1,21 @@
 // The `statuskit/unofficial` entry: codes that no RFC defines but that logs are full of. It reads
 // only its own generated table, so the registry's data never ends up in its bundle, and the core
-// entry never imports this file, so none of this data ends up in a bundle of `statuskit`.
-import { UNOFFICIAL_ROWS, VENDOR_LIST, type UnofficialTable, type Vendor } from "./unofficial-table";
+// entry never imports this file, so none of this data ends up in a bundle of `statuskit`. It takes
+// `isRetryable` from the core by the package's own name, as the command does, so that neither its
+// build nor its types hold a second copy of the core.
+import { isRetryable, type RetryableCode } from "statuskit";
+import {
+  RETRYABLE_UNOFFICIAL,
+  UNOFFICIAL_ROWS,
+  VENDOR_LIST,
+  type UnofficialTable,
+  type Vendor,
+  type VendorRetryableCode,
+} from "./unofficial-table";
 import { deepFreeze, slot } from "./internal";
 
-export type { UnofficialConflict, Vendor } from "./unofficial-table";
+export type { RetrySource, UnofficialConflict, Vendor, VendorRetryableCode } from "./unofficial-table";
+export type { RetryableCode } from "statuskit";
 
 type AnyRecord = UnofficialTable[number];
 
@@ -43,7 +54,7 @@ export type VendorInfo = (typeof VENDOR_LIST)[number];
  * ```ts
  * import { VENDORS } from "statuskit/unofficial";
  *
- * VENDORS.map((v) => v.id); // => ["nginx", "cloudflare", "aws-elb", "iis", "windows", "laravel", "twitter", "spring", "esri", "pantheon", "informal"]
+ * VENDORS.map((v) => v.id); // => ["nginx", "cloudflare", "aws-elb", "iis", "windows", "laravel", "twitter", "spring", "esri", "pantheon", "anthropic", "qualys", "informal"]
  * VENDORS[2]; // => { id: "aws-elb", name: "AWS ELB" }
  * ```
  */
@@ -63,7 +74,7 @@ export const VENDORS: typeof VENDOR_LIST = /* @__PURE__ */ deepFreeze(VENDOR_LIS
 export const UNOFFICIAL_STATUSES: readonly UnofficialStatus[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
 
 function records(): UnofficialStatus[] {
-  return UNOFFICIAL_ROWS.map(([code, vendor, phrase, description, sent, url, conflicts]) => ({
+  return UNOFFICIAL_ROWS.map(([code, vendor, phrase, description, sent, url, conflicts, retry = []]) => ({
     code,
     vendor,
     phrase,
@@ -71,6 +82,7 @@ function records(): UnofficialStatus[] {
     sent,
     url,
     conflicts: conflicts.map(([source, other]) => ({ source, phrase: other })),
+    retry: retry.map(([by, link]) => ({ by, url: link })),
   })) as unknown as UnofficialStatus[];
 }
 
@@ -164,4 +176,28 @@ export function formatUnofficialStatus(code: unknown, vendor?: unknown): string 
   if (matches.length === 0) return undefined;
   const meanings = matches.map((r) => `${r.phrase === null ? "" : `${r.phrase} `}(${NAMES.get(r.vendor)})`);
   return `${code as number} ${meanings.join(" or ")}`;
+}
+
+/**
+ * Whether a code is worth retrying, vendor codes included: `isRetryable` from `statuskit`, or a
+ * vendor code that a widely used client retries by default or its vendor says to: 509 (Boto3),
+ * 521, 522, 524 (got), 529 (Anthropic's SDKs, SSL Labs). A client that retries a whole range
+ * ("every 5xx") does not count. Retrying is only safe for idempotent requests (RFC 9110 §9.2.2).
+ *
+ * @param code A status code; any value is accepted at run time.
+ * @returns `true` for the codes above, `false` for everything else.
+ *
+ * @example Retry what clients retry
+ * ```ts
+ * import { isRetryableWithVendors } from "statuskit/unofficial";
+ *
+ * isRetryableWithVendors(503); // => true
+ * isRetryableWithVendors(522); // => true (Cloudflare: connection timed out)
+ * isRetryableWithVendors(529); // => true
+ * isRetryableWithVendors(520); // => false
+ * isRetryableWithVendors(413); // => false
+ * ```
+ */
+export function isRetryableWithVendors(code: number): code is RetryableCode | VendorRetryableCode {
+  return isRetryable(code) || (RETRYABLE_UNOFFICIAL as readonly number[]).includes(code);
 }

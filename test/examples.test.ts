@@ -70,7 +70,7 @@ describe("TSDoc examples", () => {
   // README snippets may show code that needs an app around it; their `// =>` lines must hold.
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
   const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((c) => c.includes("// =>"));
-  it("README has checked snippets for the core and the unofficial entry", () => expect(snippets).toHaveLength(2));
+  it("README has checked snippets for the core, its lookups and the unofficial entry", () => expect(snippets).toHaveLength(3));
   it.each(snippets.map((c, i) => [i + 1, c] as const))("README snippet %i", async (_, code) => {
     expect(await run(code, false)).toBeGreaterThan(0);
   });

@@ -76,7 +76,8 @@ describe("literal types", () => {
     expectTypeOf(formatStatus(404)).toEqualTypeOf<"404 Not Found">();
     expectTypeOf(formatStatus(n)).toEqualTypeOf<string | undefined>();
     expectTypeOf(classInfo("client-error").title).toEqualTypeOf<"Client Error">();
-    expectTypeOf(codeOf("not found")).toEqualTypeOf<StatusCode | undefined>();
+    expectTypeOf(codeOf("not found")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("not found" as string)).toEqualTypeOf<StatusCode | undefined>();
   });
   it("ConstantName and class unions come from the table", () => {
     expectTypeOf<"NOT_FOUND">().toMatchTypeOf<ConstantName>();

@@ -2,14 +2,18 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   formatUnofficialStatus,
   getUnofficialStatus,
+  isRetryableWithVendors,
   UNOFFICIAL_STATUSES,
   VENDORS,
+  type RetryableCode,
+  type RetrySource,
   type UnofficialCode,
   type UnofficialConflict,
   type UnofficialStatus,
   type Vendor,
   type VendorInfo,
   type VendorOf,
+  type VendorRetryableCode,
 } from "../src/unofficial";
 
 describe("statuskit/unofficial types", () => {
@@ -75,5 +79,40 @@ describe("statuskit/unofficial types", () => {
     record.phrase = "x";
     // @ts-expect-error readonly list
     getUnofficialStatus(499).push(record);
+  });
+});
+
+describe("isRetryableWithVendors()", () => {
+  it("narrows any number to the registry's and the vendors' retryable codes, and keeps number otherwise", () => {
+    const n = JSON.parse("529") as number;
+    if (isRetryableWithVendors(n)) expectTypeOf(n).toEqualTypeOf<RetryableCode | VendorRetryableCode>();
+    else expectTypeOf(n).toEqualTypeOf<number>();
+  });
+
+  it("narrows a union of codes on both branches", () => {
+    const code = JSON.parse("522") as 404 | 503 | 520 | 522;
+    if (isRetryableWithVendors(code)) expectTypeOf(code).toEqualTypeOf<503 | 522>();
+    else expectTypeOf(code).toEqualTypeOf<404 | 520>();
+  });
+
+  it("VendorRetryableCode is the vendor codes with a retry source, and RetryableCode the core's", () => {
+    expectTypeOf<VendorRetryableCode>().toEqualTypeOf<509 | 521 | 522 | 524 | 529>();
+    expectTypeOf<RetryableCode>().toEqualTypeOf<408 | 425 | 429 | 500 | 502 | 503 | 504>();
+    // @ts-expect-error 520 is retried by no widely used client by name
+    const unknownError: VendorRetryableCode = 520;
+    expectTypeOf(unknownError).toEqualTypeOf<VendorRetryableCode>();
+  });
+
+  it("takes numbers only", () => {
+    // @ts-expect-error codes are numbers
+    isRetryableWithVendors("529");
+  });
+
+  it("records carry their retry sources, read-only", () => {
+    const record = getUnofficialStatus(522, "cloudflare");
+    expectTypeOf(record.retry).toEqualTypeOf<readonly RetrySource[]>();
+    expectTypeOf<RetrySource>().toEqualTypeOf<{ readonly by: string; readonly url: string }>();
+    // @ts-expect-error readonly list
+    record.retry.push({ by: "me", url: "https://example.org/" });
   });
 });

@@ -4,10 +4,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DataError, UNOFFICIAL, validate, validateUnofficial } from "../scripts/generate";
 import { consumerFolder, esbuildBundle } from "../scripts/size";
-import { formatStatus, getStatus, isStatusCode, reasonPhrase, STATUSES } from "../src/index";
+import { formatStatus, getStatus, isRetryable, isStatusCode, reasonPhrase, STATUSES } from "../src/index";
 import {
   formatUnofficialStatus,
   getUnofficialStatus,
+  isRetryableWithVendors,
   UNOFFICIAL_STATUSES,
   VENDORS,
   type UnofficialStatus,
@@ -42,6 +43,8 @@ describe("data/unofficial.json", () => {
     ["iis", [440, 449, 451]],
     ["laravel", [419]],
     ["informal", [509, 598, 599]],
+    ["anthropic", [529]],
+    ["qualys", [529]],
   ] as const)("has every %s code the project promises", (vendor, codes) => {
     expect(UNOFFICIAL_STATUSES.filter((s) => s.vendor === vendor).map((s) => s.code)).toEqual(codes);
   });
@@ -74,7 +77,7 @@ describe("data/unofficial.json", () => {
 });
 
 describe("validateUnofficial()", () => {
-  const entry = { code: 499, vendor: "nginx", phrase: "Client Closed Request", description: "A sentence.", sent: false, url: null };
+  const entry = { code: 499, vendor: "nginx", phrase: "Client Closed Request", description: "A sentence.", sent: false, url: null, retry: [] };
   const withCodes = (...codes: unknown[]) => ({ vendors: [{ id: "nginx", name: "nginx" }], codes });
   const withEntry = (change: Record<string, unknown>) => withCodes({ ...entry, ...change });
   const { url: _, ...withoutUrl } = entry;
@@ -102,6 +105,13 @@ describe("validateUnofficial()", () => {
     ["a description that is not a sentence", withEntry({ description: "no capital." }), /description must be one sentence/],
     ["sent that is not a boolean", withEntry({ sent: "no" }), /sent must be true or false/],
     ["a url that is not https", withEntry({ url: "http://nginx.org/" }), /url must be an https:\/\/ link, or null/],
+    ["a missing retry", withCodes((({ retry: _, ...rest }) => rest)(entry)), /entry 0 \(499 nginx\): missing field "retry"/],
+    ["a retry that is not an array", withEntry({ retry: null }), /retry must be an array/],
+    ["a retry source that is not an object", withEntry({ retry: ["got"] }), /entry 0 \(499 nginx\) retry 0: not an object/],
+    ["a retry source without by", withEntry({ retry: [{ url: "https://example.org/" }] }), /retry 0: by must name/],
+    ["a retry source with an http link", withEntry({ retry: [{ by: "got", url: "http://example.org/" }] }), /retry 0: url must be an https:\/\/ link/],
+    ["a retry source with an unknown field", withEntry({ retry: [{ by: "got", url: "https://example.org/", note: "x" }] }), /retry 0: unknown field "note"/],
+    ["a retry on a registered code", withEntry({ code: 503, retry: [{ by: "got", url: "https://example.org/" }] }), /retry must be \[\] for a registered code \(503\)/],
   ])("rejects %s, naming the entry", (_, data, message) => {
     expect(() => validateUnofficial(data, registry)).toThrow(DataError);
     expect(() => validateUnofficial(data, registry)).toThrow(message);
@@ -317,7 +327,7 @@ describe("the core entry stays standard-only", () => {
   });
 
   it("src/index.ts and the core modules never import the unofficial module", () => {
-    for (const file of ["index.ts", "lookup.ts", "classes.ts", "sets.ts", "types.ts", "tables.ts", "codes.ts", "internal.ts"]) {
+    for (const file of ["index.ts", "lookup.ts", "classes.ts", "sets.ts", "types.ts", "tables.ts", "codes.ts", "internal.ts", "phrases.ts"]) {
       expect(read(`src/${file}`), file).not.toMatch(/unofficial/);
     }
     expect(read("src/unofficial.ts")).not.toMatch(/from "\.\/(?:lookup|tables|codes|index|classes|sets|types)"/);
@@ -377,5 +387,103 @@ describe("bundles", () => {
   ])("Node resolves statuskit/unofficial with %s", (_, script) => {
     const out = execFileSync(process.execPath, ["-e", script], { cwd: new URL(".", root), encoding: "utf8" });
     expect(out.trim()).toBe("499 Client Closed Request (nginx)");
+  });
+});
+
+describe("retry", () => {
+  const GOT = "https://github.com/sindresorhus/got/blob/019360527790f4747c4608dd70f3515787e35010/documentation/7-retry.md#retry";
+  it.each([
+    [521, "cloudflare", [{ by: "got's default retry.statusCodes", url: GOT }]],
+    [522, "cloudflare", [{ by: "got's default retry.statusCodes", url: GOT }]],
+    [524, "cloudflare", [{ by: "got's default retry.statusCodes", url: GOT }]],
+    [509, "informal", [{ by: "Boto3's default (legacy) retry mode", url: expect.stringContaining("github.com/boto/boto3/blob/") }]],
+    [529, "anthropic", [{ by: "Anthropic's SDKs, which retry every status from 500", url: expect.stringContaining("anthropic-sdk-typescript") }]],
+    [529, "qualys", [{ by: "SSL Labs' API documentation", url: expect.stringContaining("ssllabs-api-docs-v3.md") }]],
+    [520, "cloudflare", []],
+    [523, "cloudflare", []],
+    [525, "cloudflare", []],
+    [530, "cloudflare", []],
+    [499, "nginx", []],
+    [561, "aws-elb", []],
+    [451, "iis", []],
+  ] as const)("getUnofficialStatus(%i, %j).retry is %o", (code, vendor, retry) => {
+    expect(getUnofficialStatus(code, vendor)?.retry).toEqual(retry);
+  });
+
+  it("cites an https source, and only for codes the registry does not define", () => {
+    for (const s of UNOFFICIAL_STATUSES) {
+      for (const source of s.retry) expect(source.url, `${s.code} ${s.vendor}`).toMatch(/^https:\/\/\S+$/);
+      if (s.retry.length > 0) expect(isStatusCode(s.code), `${s.code} ${s.vendor}`).toBe(false);
+    }
+  });
+
+  it("adds 529 for Anthropic and SSL Labs, each naming the other", () => {
+    expect(getUnofficialStatus(529).map((s) => s.vendor)).toEqual(["anthropic", "qualys"]);
+    expect(getUnofficialStatus(529, "anthropic")).toMatchObject({ phrase: "Overloaded", sent: true, url: "https://platform.claude.com/docs/en/api/errors" });
+    expect(getUnofficialStatus(529, "qualys").conflicts).toEqual([{ source: "anthropic", phrase: "Overloaded" }]);
+    expect(formatUnofficialStatus(529)).toBe("529 Overloaded (Anthropic) or (Qualys SSL Labs)");
+  });
+});
+
+describe("isRetryableWithVendors()", () => {
+  it.each([
+    [408, true],
+    [429, true],
+    [503, true],
+    [504, true],
+    [509, true],
+    [521, true],
+    [522, true],
+    [524, true],
+    [529, true],
+    [413, false],
+    [499, false],
+    [501, false],
+    [520, false],
+    [523, false],
+    [525, false],
+    [530, false],
+    [598, false],
+    [599, false],
+    [404, false],
+  ])("isRetryableWithVendors(%i) is %j", (code, expected) => {
+    expect(isRetryableWithVendors(code)).toBe(expected);
+  });
+
+  // The oracle: the core's isRetryable, and the records' own `retry` lists.
+  const byRecords = (code: unknown) => UNOFFICIAL_STATUSES.some((s) => s.code === code && s.retry.length > 0);
+
+  it("is isRetryable() or a record with a retry source, for every integer from -1 to 1000", () => {
+    for (let code = -1; code <= 1000; code++) {
+      expect(isRetryableWithVendors(code), String(code)).toBe(isRetryable(code) || byRecords(code));
+    }
+  });
+
+  it("agrees with isRetryable() and the records for any value, without throwing", () => {
+    const anyInput = fc.oneof(
+      fc.constantFrom(509, 521, 522, 524, 529, 503, 520),
+      fc.integer({ min: -1, max: 700 }),
+      fc.double(),
+      fc.anything({ withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withNullPrototype: true }),
+      fc.constantFrom("529", "__proto__", "constructor", Object(529), 529n, -0, NaN),
+    );
+    fc.assert(
+      fc.property(anyInput, (value) => {
+        expect(isRetryableWithVendors(value as number)).toBe(isRetryable(value as number) || byRecords(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("never calls valueOf or toString", () => {
+    const trap = {
+      valueOf: (): number => {
+        throw new Error("valueOf called");
+      },
+      toString: (): string => {
+        throw new Error("toString called");
+      },
+    };
+    expect(isRetryableWithVendors(trap as unknown as number)).toBe(false);
   });
 });

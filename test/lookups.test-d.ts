@@ -1,0 +1,116 @@
+// Types of the lookups added for issue 10: literal codeOf, REASON_PHRASES, statusTextOf.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describe, expectTypeOf, it } from "vitest";
+import { codeOf, REASON_PHRASES, statusTextOf } from "../src/index";
+import type { CodeOf, NameKey, ReasonPhrase, ReasonPhrases, ResponseStatus, StatusCode } from "../src/index";
+
+declare const text: string;
+declare const n: number;
+
+describe("codeOf() of a literal", () => {
+  it("is the literal code of an exact phrase, legacy phrase or constant name", () => {
+    expectTypeOf(codeOf("Not Found")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("NOT_FOUND")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("Payload Too Large")).toEqualTypeOf<413>();
+    expectTypeOf(codeOf("PAYLOAD_TOO_LARGE")).toEqualTypeOf<413>();
+    expectTypeOf(codeOf("REQUEST_TOO_LONG")).toEqualTypeOf<413>();
+    expectTypeOf(codeOf("Request-URI Too Long")).toEqualTypeOf<414>();
+    expectTypeOf(codeOf("I'm a teapot")).toEqualTypeOf<418>();
+    expectTypeOf(codeOf("Unprocessable Entity")).toEqualTypeOf<422>();
+  });
+
+  it("is the literal code of a case-folded name, ignoring what codeOf ignores", () => {
+    expectTypeOf(codeOf("not found")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("NOT FOUND")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("not-found")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("im a teapot")).toEqualTypeOf<418>();
+    expectTypeOf(codeOf("I’m a Teapot")).toEqualTypeOf<418>();
+    expectTypeOf(codeOf("too\tmany\u00a0requests")).toEqualTypeOf<429>();
+    expectTypeOf(codeOf("payload_too_large")).toEqualTypeOf<413>();
+  });
+
+  it("is the literal code of a bare registered code", () => {
+    expectTypeOf(codeOf("404")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("511")).toEqualTypeOf<511>();
+  });
+
+  it("keeps StatusCode | undefined for any other string", () => {
+    expectTypeOf(codeOf(text)).toEqualTypeOf<StatusCode | undefined>();
+    for (const other of ["499", " 404", "404.0", "0404", "4e2", "nope", "", "not found!", "Not  Found."] as const) {
+      expectTypeOf(codeOf(other)).toEqualTypeOf<StatusCode | undefined>();
+    }
+    expectTypeOf(codeOf(`${text}found`)).toEqualTypeOf<StatusCode | undefined>();
+    expectTypeOf(codeOf(text.toUpperCase() as Uppercase<string>)).toEqualTypeOf<StatusCode | undefined>();
+  });
+
+  it("keeps StatusCode | undefined over 64 characters, where codeOf looks at nothing", () => {
+    // 64 characters: a name; 65: not looked at, whatever it would spell.
+    expectTypeOf(codeOf("not found                                                       ")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("not found                                                        ")).toEqualTypeOf<StatusCode | undefined>();
+  });
+
+  it("distributes over a union of names", () => {
+    const name = JSON.parse('"Gone"') as "Not Found" | "Gone";
+    expectTypeOf(codeOf(name)).toEqualTypeOf<404 | 410>();
+    const some = JSON.parse('"Gone"') as "Gone" | "nope";
+    expectTypeOf(codeOf(some)).toEqualTypeOf<StatusCode | undefined>();
+  });
+
+  it("CodeOf<Name> and NameKey<Name> give the same at type level", () => {
+    expectTypeOf<CodeOf<"Not Found">>().toEqualTypeOf<404>();
+    expectTypeOf<CodeOf<"too many requests">>().toEqualTypeOf<429>();
+    expectTypeOf<CodeOf<"499">>().toEqualTypeOf<StatusCode | undefined>();
+    expectTypeOf<CodeOf<string>>().toEqualTypeOf<StatusCode | undefined>();
+    expectTypeOf<NameKey<"I'm a Teapot">>().toEqualTypeOf<"imateapot">();
+    expectTypeOf<NameKey<"Request-URI Too Long">>().toEqualTypeOf<"requesturitoolong">();
+    expectTypeOf<NameKey<"not found                                                        ">>().toEqualTypeOf<never>();
+  });
+
+  it("takes strings only", () => {
+    // @ts-expect-error codeOf takes text
+    codeOf(404);
+  });
+});
+
+describe("REASON_PHRASES", () => {
+  it("is literal-typed per registered code", () => {
+    expectTypeOf(REASON_PHRASES[404]).toEqualTypeOf<"Not Found">();
+    expectTypeOf(REASON_PHRASES[413]).toEqualTypeOf<"Content Too Large">();
+    expectTypeOf(REASON_PHRASES["404"]).toEqualTypeOf<"Not Found">();
+    expectTypeOf<ReasonPhrases[418]>().toEqualTypeOf<"I'm a teapot">();
+  });
+
+  it("indexes like Node's STATUS_CODES: any number or string may be undefined", () => {
+    expectTypeOf(REASON_PHRASES[n]).toEqualTypeOf<ReasonPhrase | undefined>();
+    expectTypeOf(REASON_PHRASES[text]).toEqualTypeOf<ReasonPhrase | undefined>();
+    expectTypeOf(REASON_PHRASES["__proto__"]).toEqualTypeOf<ReasonPhrase | undefined>();
+    const fromNode: { readonly [code: number]: string | undefined } = REASON_PHRASES;
+    expectTypeOf(fromNode).toEqualTypeOf<{ readonly [code: number]: string | undefined }>();
+  });
+
+  it("is read-only", () => {
+    // @ts-expect-error frozen
+    REASON_PHRASES[404] = "Gone";
+  });
+});
+
+describe("statusTextOf()", () => {
+  it("takes a Fetch Response, Node's responses and any { status, statusText }", () => {
+    expectTypeOf(statusTextOf(new Response(null, { status: 404 }))).toEqualTypeOf<string | undefined>();
+    expectTypeOf(statusTextOf({} as IncomingMessage)).toEqualTypeOf<string | undefined>();
+    expectTypeOf(statusTextOf({} as ServerResponse)).toEqualTypeOf<string | undefined>();
+    expectTypeOf(statusTextOf({ status: 404 })).toEqualTypeOf<string | undefined>();
+    expectTypeOf(statusTextOf({ statusCode: 404, statusMessage: "" })).toEqualTypeOf<string | undefined>();
+    expectTypeOf<Response>().toExtend<ResponseStatus>();
+    expectTypeOf<IncomingMessage>().toExtend<ResponseStatus>();
+  });
+
+  it("rejects what is not a response", () => {
+    // @ts-expect-error a code is not a response: use reasonPhrase
+    statusTextOf(404);
+    // @ts-expect-error a status must be a number
+    statusTextOf({ status: "404", statusText: "" });
+    // @ts-expect-error an object with none of the properties
+    statusTextOf({ code: 404 });
+  });
+});
