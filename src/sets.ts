@@ -23,7 +23,36 @@ import {
 import { classIndex } from "./internal";
 import type { BodylessCode, RedirectCode, StatusCode } from "./types";
 
-// The sets are lists of the generated constants, and their types are derived from the lists.
+// The sets are lists of the generated constants. Their types are written out as unions of the
+// same constants, so that the declarations name no private list; `satisfies` keeps every list
+// member in its type, and test/types.test-d.ts and test/lookup.test.ts check both exactly.
+
+/** Codes where repeating the same request later may succeed: see `isRetryable`. */
+export type RetryableCode =
+  | typeof REQUEST_TIMEOUT
+  | typeof TOO_EARLY
+  | typeof TOO_MANY_REQUESTS
+  | typeof INTERNAL_SERVER_ERROR
+  | typeof BAD_GATEWAY
+  | typeof SERVICE_UNAVAILABLE
+  | typeof GATEWAY_TIMEOUT;
+
+/** Codes whose responses are cacheable by default: see `isCacheableByDefault`. */
+export type CacheableCode =
+  | typeof OK
+  | typeof NON_AUTHORITATIVE_INFORMATION
+  | typeof NO_CONTENT
+  | typeof PARTIAL_CONTENT
+  | typeof MULTIPLE_CHOICES
+  | typeof MOVED_PERMANENTLY
+  | typeof PERMANENT_REDIRECT
+  | typeof NOT_FOUND
+  | typeof METHOD_NOT_ALLOWED
+  | typeof GONE
+  | typeof URI_TOO_LONG
+  | typeof UNAVAILABLE_FOR_LEGAL_REASONS
+  | typeof NOT_IMPLEMENTED;
+
 const RETRYABLE = [
   REQUEST_TIMEOUT,
   TOO_EARLY,
@@ -32,7 +61,7 @@ const RETRYABLE = [
   BAD_GATEWAY,
   SERVICE_UNAVAILABLE,
   GATEWAY_TIMEOUT,
-] as const;
+] as const satisfies readonly RetryableCode[];
 // RFC 9110 §15.1 names its own heuristically cacheable codes; RFC 7725 §3 adds 451.
 const CACHEABLE = [
   OK,
@@ -48,13 +77,7 @@ const CACHEABLE = [
   URI_TOO_LONG,
   UNAVAILABLE_FOR_LEGAL_REASONS,
   NOT_IMPLEMENTED,
-] as const;
-
-/** Codes where repeating the same request later may succeed: see `isRetryable`. */
-export type RetryableCode = (typeof RETRYABLE)[number];
-
-/** Codes whose responses are cacheable by default: see `isCacheableByDefault`. */
-export type CacheableCode = (typeof CACHEABLE)[number];
+] as const satisfies readonly CacheableCode[];
 
 /**
  * Whether a code is one of the Fetch standard's redirect statuses: 301, 302, 303, 307, 308
