@@ -3,3 +3,4 @@ export { classInfo, classOf, isClientError, isError, isInformational, isRedirect
 export { codeOf, formatStatus, getStatus, isStatusCode, reasonPhrase, STATUSES } from "./lookup";
 export { isBodyless, isCacheableByDefault, isRedirect, isRetryable, type CacheableCode, type RetryableCode } from "./sets";
 export type * from "./types";
+export { isContentfulCode } from "./sets";

@@ -21,7 +21,8 @@ import {
   URI_TOO_LONG,
 } from "./codes";
 import { classIndex } from "./internal";
-import type { BodylessCode, RedirectCode, StatusCode } from "./types";
+import { isStatusCode } from "./lookup";
+import type { BodylessCode, ContentfulCode, RedirectCode, StatusCode } from "./types";
 
 // The sets are lists of the generated constants. Their types are written out as unions of the
 // same constants, so that the declarations name no private list; `satisfies` keeps every list
@@ -169,4 +170,29 @@ export function isRetryable(code: number): code is RetryableCode {
  */
 export function isCacheableByDefault(code: number): code is CacheableCode {
   return (CACHEABLE as readonly number[]).includes(code);
+}
+
+/**
+ * Whether a value is a registered code whose responses may carry content: any code of the
+ * registry except the 1xx codes (interim responses, RFC 9110 §15.2), 204 (§15.3.5), 205 (§15.3.6)
+ * and 304 (§15.4.5). It narrows any value to `ContentfulCode`, so a computed status can go where a
+ * framework wants a code that allows a body, such as Hono's `c.json(body, status)` or
+ * `new Response(body, { status })`, which throws for the others. A code outside the registry
+ * (499) is `false`: nothing says what its responses carry.
+ *
+ * @param value Any value.
+ * @returns `true` for the registered codes in 200–599 other than 204, 205 and 304.
+ *
+ * @example
+ * ```ts
+ * import { isContentfulCode } from "statuskit";
+ *
+ * isContentfulCode(404); // => true
+ * isContentfulCode(204); // => false
+ * isContentfulCode(103); // => false
+ * isContentfulCode(499); // => false (not registered)
+ * ```
+ */
+export function isContentfulCode(value: unknown): value is ContentfulCode {
+  return isStatusCode(value) && !isBodyless(value);
 }

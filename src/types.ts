@@ -64,3 +64,10 @@ export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
 
 /** Codes whose responses carry no content: registered 1xx, 204, 205 and 304. */
 export type BodylessCode = InformationalCode | typeof NO_CONTENT | typeof RESET_CONTENT | typeof NOT_MODIFIED;
+
+/**
+ * Registered codes whose responses may carry content: every registered code but the
+ * `BodylessCode`s, so the 2xx–5xx codes other than 204, 205 and 304. Web frameworks take these
+ * where a response has a body: Hono's `c.json(body, status)` accepts every one of them.
+ */
+export type ContentfulCode = Exclude<StatusCode, BodylessCode>;
