@@ -21,7 +21,7 @@ const codes: {
   status: string;
   expires?: string;
   spec: { document: string; section: string; url: string };
-  aliases: { phrase?: string; constant: string; source: string }[];
+  aliases: { phrase?: string; constant?: string; source: string }[];
 }[] = data("status-codes.json");
 const classes: { name: string; range: [number, number] }[] = data("classes.json");
 const unofficial: {
@@ -36,11 +36,18 @@ const NODES = [["host", process.execPath] as const, ...OTHERS.map((name) => [nam
 
 // Every input the lookups are asked about: each number around the valid range, every name in
 // data/ as written and in other spellings, and values of every other kind.
+/** Every name data/status-codes.json gives a code: phrase, constant and legacy names. */
+const namesOf = (c: (typeof codes)[number]): string[] => [
+  c.phrase,
+  c.constant,
+  c.phrase.toLowerCase(),
+  String(c.code),
+  ...c.aliases.flatMap((a) => [a.phrase, a.constant].filter((name) => name !== undefined)),
+];
 const names = [
-  ...codes.flatMap((c) => [c.phrase, c.constant, c.phrase.toLowerCase(), ...c.aliases.flatMap((a) => [a.constant, ...(a.phrase ? [a.phrase] : [])])]),
+  ...codes.flatMap(namesOf),
   ...classes.map((c) => c.name),
   ...unofficial.vendors.map((v) => v.id),
-  ...codes.map((c) => String(c.code)),
 ];
 const NUMBERS = Array.from({ length: 504 }, (_, i) => i + 98);
 const INPUTS: unknown[] = [...NUMBERS, ...names, 404.5, -1, "", "__proto__", "constructor", null, true, {}, []];
@@ -156,11 +163,9 @@ describe("the lookups of the installed tarball", () => {
         status: c.status,
         expires: c.expires ?? null,
         spec: c.spec,
-        aliases: c.aliases.map((a) => ({ phrase: a.phrase ?? null, constant: a.constant, source: a.source })),
+        aliases: c.aliases.map((a) => ({ phrase: a.phrase ?? null, constant: a.constant ?? null, source: a.source })),
       });
-      for (const name of [c.phrase, c.constant, c.phrase.toLowerCase(), String(c.code), ...c.aliases.flatMap((a) => [a.constant, ...(a.phrase ? [a.phrase] : [])])]) {
-        expect(at("codeOf", name), name).toBe(c.code);
-      }
+      for (const name of namesOf(c)) expect(at("codeOf", name), name).toBe(c.code);
       expect((reference["statuskit"]![c.constant] as { value: unknown }).value).toBe(c.code);
     }
     const registered = new Set(codes.map((c) => c.code));
