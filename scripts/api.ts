@@ -70,6 +70,8 @@ export function extractApi({ write }: { write: boolean }): ApiResult[] {
         configObject: {
           projectFolder: root,
           mainEntryPointFilePath: join(root, types),
+          // The reports are about each entry point's API; which globals its declarations may assume
+          // is test/typescript.test.ts's concern, so Fetch's types are available here.
           compiler: {
             overrideTsconfig: {
               compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true },
