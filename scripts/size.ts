@@ -238,6 +238,14 @@ export async function measure(pkgDir = root): Promise<Measurement> {
       [...noTable(retryWithVendors), ...leaks(retryWithVendors.code, "unofficial descriptions", UNOFFICIAL_DESCRIPTIONS)],
     );
 
+    // CommonJS: a bundler packs the whole module that `require` names, since it cannot tell which
+    // exports a CommonJS consumer reads. The row states that, and fails if it stops being true.
+    const required = await esb(`const { NOT_FOUND } = require("statuskit"); console.log(NOT_FOUND);`);
+    add(
+      { id: "constant (require)", label: "one constant through `require` (CommonJS)", bundle: required, budget: null, rule: "reported: the whole table" },
+      DESCRIPTIONS.every((d) => required.code.includes(JSON.stringify(d).slice(1, -1))) ? [] : ["the bundle no longer holds every description"],
+    );
+
     const peers: Measurement["peers"] = {};
     for (const [peer, sources] of Object.entries(PEER_CONSUMERS)) {
       peers[peer] = {

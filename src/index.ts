@@ -5,3 +5,4 @@ export { isBodyless, isCacheableByDefault, isRedirect, isRetryable, type Cacheab
 export type * from "./types";
 export { REASON_PHRASES, statusTextOf, type ReasonPhrases, type ResponseStatus } from "./phrases";
 export type { CodesByNameKey, IgnoredCharacter } from "./tables";
+export { isContentfulCode } from "./sets";

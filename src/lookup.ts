@@ -15,7 +15,7 @@ import type { CodeOf, FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } fr
  */
 export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
 
-// The generated rows hold only what cannot be derived; src/tables.ts's `Table` type spells out
+// The generated rows hold only what cannot be derived; src/tables.ts's `StatusTable` type spells out
 // each record, and test/data.test.ts checks these records against data/status-codes.json.
 function records(): StatusInfo[] {
   return ROWS.map(([code, description, section, aliases = [], document = DEFAULT_DOCUMENT, status = DEFAULT_STATUS, expires = null]) => {

@@ -21,9 +21,39 @@ import {
   URI_TOO_LONG,
 } from "./codes";
 import { classIndex } from "./internal";
-import type { BodylessCode, RedirectCode, StatusCode } from "./types";
+import { isStatusCode } from "./lookup";
+import type { BodylessCode, ContentfulCode, RedirectCode, StatusCode } from "./types";
 
-// The sets are lists of the generated constants, and their types are derived from the lists.
+// The sets are lists of the generated constants. Their types are written out as unions of the
+// same constants, so that the declarations name no private list; `satisfies` keeps every list
+// member in its type, and test/types.test-d.ts and test/lookup.test.ts check both exactly.
+
+/** Codes where repeating the same request later may succeed: see `isRetryable`. */
+export type RetryableCode =
+  | typeof REQUEST_TIMEOUT
+  | typeof TOO_EARLY
+  | typeof TOO_MANY_REQUESTS
+  | typeof INTERNAL_SERVER_ERROR
+  | typeof BAD_GATEWAY
+  | typeof SERVICE_UNAVAILABLE
+  | typeof GATEWAY_TIMEOUT;
+
+/** Codes whose responses are cacheable by default: see `isCacheableByDefault`. */
+export type CacheableCode =
+  | typeof OK
+  | typeof NON_AUTHORITATIVE_INFORMATION
+  | typeof NO_CONTENT
+  | typeof PARTIAL_CONTENT
+  | typeof MULTIPLE_CHOICES
+  | typeof MOVED_PERMANENTLY
+  | typeof PERMANENT_REDIRECT
+  | typeof NOT_FOUND
+  | typeof METHOD_NOT_ALLOWED
+  | typeof GONE
+  | typeof URI_TOO_LONG
+  | typeof UNAVAILABLE_FOR_LEGAL_REASONS
+  | typeof NOT_IMPLEMENTED;
+
 // Each retryable code's source is in isRetryable's TSDoc.
 const RETRYABLE = [
   REQUEST_TIMEOUT,
@@ -33,7 +63,7 @@ const RETRYABLE = [
   BAD_GATEWAY,
   SERVICE_UNAVAILABLE,
   GATEWAY_TIMEOUT,
-] as const;
+] as const satisfies readonly RetryableCode[];
 // RFC 9110 §15.1 names its own heuristically cacheable codes; RFC 7725 §3 adds 451.
 const CACHEABLE = [
   OK,
@@ -49,13 +79,7 @@ const CACHEABLE = [
   URI_TOO_LONG,
   UNAVAILABLE_FOR_LEGAL_REASONS,
   NOT_IMPLEMENTED,
-] as const;
-
-/** Codes where repeating the same request later may succeed: see `isRetryable`. */
-export type RetryableCode = (typeof RETRYABLE)[number];
-
-/** Codes whose responses are cacheable by default: see `isCacheableByDefault`. */
-export type CacheableCode = (typeof CACHEABLE)[number];
+] as const satisfies readonly CacheableCode[];
 
 /**
  * Whether a code is one of the Fetch standard's redirect statuses: 301, 302, 303, 307, 308
@@ -170,4 +194,29 @@ export function isRetryable(code: number): code is RetryableCode {
  */
 export function isCacheableByDefault(code: number): code is CacheableCode {
   return (CACHEABLE as readonly number[]).includes(code);
+}
+
+/**
+ * Whether a value is a registered code whose responses may carry content: any code of the
+ * registry except the 1xx codes (interim responses, RFC 9110 §15.2), 204 (§15.3.5), 205 (§15.3.6)
+ * and 304 (§15.4.5). It narrows any value to `ContentfulCode`, so a computed status can go where a
+ * framework wants a code that allows a body, such as Hono's `c.json(body, status)` or
+ * `new Response(body, { status })`, which throws for the others. A code outside the registry
+ * (499) is `false`: nothing says what its responses carry.
+ *
+ * @param value Any value.
+ * @returns `true` for the registered codes in 200–599 other than 204, 205 and 304.
+ *
+ * @example
+ * ```ts
+ * import { isContentfulCode } from "statuskit";
+ *
+ * isContentfulCode(404); // => true
+ * isContentfulCode(204); // => false
+ * isContentfulCode(103); // => false
+ * isContentfulCode(499); // => false (not registered)
+ * ```
+ */
+export function isContentfulCode(value: unknown): value is ContentfulCode {
+  return isStatusCode(value) && !isBodyless(value);
 }

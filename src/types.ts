@@ -8,31 +8,30 @@ import type {
   SEE_OTHER,
   TEMPORARY_REDIRECT,
 } from "./codes";
-import type { CLASSES, CodesByNameKey, IgnoredCharacter, Table } from "./tables";
+import type { ClassTable, CodesByNameKey, IgnoredCharacter, StatusTable } from "./tables";
 
-type AnyRecord = Table[number];
-type AnyClass = (typeof CLASSES)[number];
+export type { ClassTable, LegacyName, SpecUrl, StatusRecord, StatusTable } from "./tables";
 
 /** Every code in the IANA registry. */
-export type StatusCode = AnyRecord["code"];
+export type StatusCode = StatusTable[number]["code"];
 
 /** The record `getStatus` returns for code `C` (for any registered code by default). */
-export type StatusInfo<C extends StatusCode = StatusCode> = Extract<AnyRecord, { readonly code: C }>;
+export type StatusInfo<C extends StatusCode = StatusCode> = Extract<StatusTable[number], { readonly code: C }>;
 
 /** The registry phrase of code `C`: `ReasonPhrase<404>` is `"Not Found"`. */
 export type ReasonPhrase<C extends StatusCode = StatusCode> = StatusInfo<C>["phrase"];
 
 /** The name of every current constant (`"NOT_FOUND"`); legacy names are not included. */
-export type ConstantName = AnyRecord["constant"];
+export type ConstantName = StatusTable[number]["constant"];
 
 /** A class of status codes, named after the first digit's meaning. */
-export type StatusClass = AnyClass["name"];
+export type StatusClass = ClassTable[number]["name"];
 
 /** The record `classInfo` returns for class `N`. */
-export type ClassInfo<N extends StatusClass = StatusClass> = Extract<AnyClass, { readonly name: N }>;
+export type ClassInfo<N extends StatusClass = StatusClass> = Extract<ClassTable[number], { readonly name: N }>;
 
 /** The registered codes of class `N`. */
-export type CodeOfClass<N extends StatusClass> = Extract<AnyRecord, { readonly class: N }>["code"];
+export type CodeOfClass<N extends StatusClass> = Extract<StatusTable[number], { readonly class: N }>["code"];
 
 /** Registered 1xx codes. */
 export type InformationalCode = CodeOfClass<"informational">;
@@ -91,3 +90,10 @@ export type CodeOf<Name extends string> = string extends Name
       : NameKey<Name> extends keyof CodesByNameKey
         ? CodesByNameKey[NameKey<Name>]
         : StatusCode | undefined;
+
+/**
+ * Registered codes whose responses may carry content: every registered code but the
+ * `BodylessCode`s, so the 2xx–5xx codes other than 204, 205 and 304. Web frameworks take these
+ * where a response has a body: Hono's `c.json(body, status)` accepts every one of them.
+ */
+export type ContentfulCode = Exclude<StatusCode, BodylessCode>;

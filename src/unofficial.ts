@@ -11,23 +11,30 @@ import {
   type UnofficialTable,
   type Vendor,
   type VendorRetryableCode,
+  type VendorTable,
 } from "./unofficial-table";
 import { deepFreeze, slot } from "./internal";
 
-export type { RetrySource, UnofficialConflict, Vendor, VendorRetryableCode } from "./unofficial-table";
+export type {
+  RetrySource,
+  UnofficialConflict,
+  UnofficialRecord,
+  UnofficialTable,
+  Vendor,
+  VendorRetryableCode,
+  VendorTable,
+} from "./unofficial-table";
 export type { RetryableCode } from "statuskit";
 
-type AnyRecord = UnofficialTable[number];
-
 /** Every code that statuskit/unofficial has at least one record for. */
-export type UnofficialCode = AnyRecord["code"];
+export type UnofficialCode = UnofficialTable[number]["code"];
 
 /**
  * The record of code `C` at vendor `V`: `UnofficialStatus<499, "nginx">` has phrase
  * "Client Closed Request". Without arguments, any record.
  */
 export type UnofficialStatus<C extends UnofficialCode = UnofficialCode, V extends Vendor = Vendor> = Extract<
-  AnyRecord,
+  UnofficialTable[number],
   { readonly code: C; readonly vendor: V }
 >;
 
@@ -36,16 +43,17 @@ export type VendorOf<C extends UnofficialCode> = UnofficialStatus<C>["vendor"];
 
 /**
  * The vendors that give every member of `C` a meaning: for a union of codes, only a vendor they
- * share can promise a record.
+ * share can promise a record. `SharedVendor<419 | 420>` is `"spring"`; `VendorOf<419 | 420>` is
+ * `"laravel" | "twitter" | "spring"`.
  */
-type VendorOfEvery<C extends UnofficialCode> = (C extends unknown ? (vendor: VendorOf<C>) => void : never) extends (
+export type SharedVendor<C extends UnofficialCode> = (C extends unknown ? (vendor: VendorOf<C>) => void : never) extends (
   vendor: infer V extends Vendor,
 ) => void
   ? V
   : never;
 
 /** A vendor's id and the name `formatUnofficialStatus` shows. */
-export type VendorInfo = (typeof VENDOR_LIST)[number];
+export type VendorInfo = VendorTable[number];
 
 /**
  * Every vendor statuskit/unofficial knows, deeply frozen, in a fixed order.
@@ -58,7 +66,7 @@ export type VendorInfo = (typeof VENDOR_LIST)[number];
  * VENDORS[2]; // => { id: "aws-elb", name: "AWS ELB" }
  * ```
  */
-export const VENDORS: typeof VENDOR_LIST = /* @__PURE__ */ deepFreeze(VENDOR_LIST);
+export const VENDORS: VendorTable = /* @__PURE__ */ deepFreeze(VENDOR_LIST);
 
 /**
  * Every unofficial record, deeply frozen, sorted by code and, within a code, by vendor.
@@ -130,7 +138,7 @@ const NAMES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(/* @__PURE__ 
  * getUnofficialStatus(499, "cloudflare"); // => undefined
  * ```
  */
-export function getUnofficialStatus<C extends UnofficialCode, V extends VendorOfEvery<C>>(
+export function getUnofficialStatus<C extends UnofficialCode, V extends SharedVendor<C>>(
   code: C,
   vendor: V,
 ): UnofficialStatus<C, V>;
@@ -167,7 +175,7 @@ export function getUnofficialStatus(
  * formatUnofficialStatus(404); // => undefined
  * ```
  */
-export function formatUnofficialStatus<C extends UnofficialCode, V extends VendorOfEvery<C>>(code: C, vendor: V): string;
+export function formatUnofficialStatus<C extends UnofficialCode, V extends SharedVendor<C>>(code: C, vendor: V): string;
 export function formatUnofficialStatus(code: UnofficialCode): string;
 export function formatUnofficialStatus(code: number, vendor?: Vendor): string | undefined;
 export function formatUnofficialStatus(code: unknown, vendor?: unknown): string | undefined {

@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const tables = readFileSync(join(root, "src/tables.ts"), "utf8");
 
 /** `CodesByNameKey` from the generated file, as [key, code] pairs. */
-const keyMap = [...tables.match(/export interface CodesByNameKey \{\n([\s\S]*?)\n\}/)![1]!.matchAll(/^ {2}"(.+)": (\d+);$/gm)].map(
+const keyMap = [...tables.match(/export type CodesByNameKey = \{\n([\s\S]*?)\n\};/)![1]!.matchAll(/^ {2}"(.+)": (\d+);$/gm)].map(
   (m) => [m[1]!, Number(m[2])] as const,
 );
 /** `IgnoredCharacter` from the generated file, as characters. */

@@ -21,7 +21,7 @@ describe("generated files", () => {
     const text = read(paths.out);
     const legacy = STATUSES.flatMap((s) => s.aliases.flatMap((a) => a.constant ?? []));
     expect(legacy.length).toBeGreaterThan(0);
-    for (const name of legacy) expect(text).toMatch(new RegExp(`/\\*\\* @deprecated [^\\n]*\\*/\\nexport const ${name} =`));
+    for (const name of legacy) expect(text).toMatch(new RegExp(`/\\*\\* [^\\n]*@deprecated [^\\n]*\\*/\\nexport const ${name} =`));
   });
 
   it("src/codes.ts deprecates no current constant, and exports no constant for a name without one", () => {

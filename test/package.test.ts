@@ -2,7 +2,7 @@
 // `npm test` has just built), installed into an empty folder, and every check below reads that.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { publint } from "publint";
@@ -184,39 +184,5 @@ describe("the installed tarball", () => {
     ["deno", "cjs"],
   ] as const)("%s loading the %s build gives what Node's `import` gives: names, values, answers, getStatus(404)", (runtime, format) => {
     expect(smoke(runtime, format)).toEqual(reference);
-  }, 60_000);
-});
-
-// The oldest TypeScript the package supports: 5.0 is the first with `moduleResolution: bundler`.
-const TYPESCRIPTS = [
-  ["typescript-5.0", "oldest supported"],
-  ["typescript", "newest 5.x"],
-] as const;
-const MODES = ["node16-esm", "node16-cjs", "bundler", "node10"] as const;
-
-describe("a TypeScript consumer of the tarball", () => {
-  const fixtures = join(root, "test", "fixtures", "consumer");
-
-  beforeAll(() => {
-    for (const mode of MODES) {
-      const project = join(consumer, mode);
-      mkdirSync(project);
-      cpSync(join(fixtures, "consumer.ts"), join(project, "consumer.ts"));
-      cpSync(join(fixtures, `tsconfig.${mode}.json`), join(project, "tsconfig.json"));
-      writeFileSync(join(project, "package.json"), JSON.stringify({ type: mode === "node16-cjs" ? "commonjs" : "module" }));
-      // Every entrypoint must resolve with types in every mode, not only the main one.
-      const lines = entries.map((entry, i) => `import * as e${i} from ${JSON.stringify(specifier(pkg, entry))};`);
-      lines.push(`export const loaded = [${entries.map((_, i) => `e${i}`).join(", ")}];`);
-      writeFileSync(join(project, "entries.ts"), `${lines.join("\n")}\n`);
-    }
-  });
-
-  const cases = TYPESCRIPTS.flatMap(([ts, label]) => MODES.map((mode) => [mode, ts, label] as const));
-  it.each(cases)("compiles with moduleResolution %s under %s (%s)", (mode, ts) => {
-    const tsc = join(root, "node_modules", ts, "bin", "tsc");
-    const version = JSON.parse(readFileSync(join(root, "node_modules", ts, "package.json"), "utf8")).version;
-    const run = spawnSync(process.execPath, [tsc, "-p", join(consumer, mode)], { encoding: "utf8" });
-    expect(`${run.stdout}${run.stderr}`, `TypeScript ${version}`).toBe("");
-    expect(run.status).toBe(0);
   }, 60_000);
 });

@@ -21,7 +21,7 @@ const helpers = Object.entries(statuskit).filter(([, value]) => typeof value ===
   string,
   (value: unknown) => unknown,
 ][];
-it("the properties cover every helper", () => expect(helpers.length).toBe(19));
+it("the properties cover every helper", () => expect(helpers.length).toBe(20));
 // Numbers near and inside the range, plus every other kind of value.
 const anyInput = fc.oneof(
   fc.integer({ min: 0, max: 700 }),

@@ -52,3 +52,11 @@ describe("README.md", () => {
     expect(readme, "run `npm run why -- --write`").toBe(replaceSection(readme, "why", table));
   }, 60_000);
 });
+
+describe("CommonJS", () => {
+  it("one constant through `require` bundles the whole table, as README.md says", () => {
+    const c = byId("constant (require)");
+    expect(c.problems, c.label).toEqual([]);
+    expect(c.bundle.gzip).toBeGreaterThan(byId("getStatus").bundle.gzip);
+  });
+});
