@@ -1,5 +1,26 @@
 import { writeFile } from "node:fs/promises";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+// esbuild's CommonJS export helpers walk the export object with `for…in` and pass object literals
+// as property descriptors, so one enumerable member on Object.prototype (`isAdmin`, `get`,
+// `value`) makes `require("statuskit")` throw. The same helpers, reading own members only; a
+// helper this list does not know fails the build rather than ship.
+const HELPERS = [
+  ["for (var name in all)", "for (var name of Object.keys(all))"],
+  ["{ get: all[name], enumerable: true }", "{ __proto__: null, get: all[name], enumerable: true }"],
+  ["{ get: () => from[key], enumerable: ", "{ __proto__: null, get: () => from[key], enumerable: "],
+  ['__defProp({}, "__esModule", { value: true })', '__defProp({}, "__esModule", { __proto__: null, value: true })'],
+] as const;
+
+const ownMembersOnly: NonNullable<Options["plugins"]>[number] = {
+  name: "own-members-only",
+  renderChunk(code, { path }) {
+    const fixed = HELPERS.reduce((text, [from, to]) => text.replaceAll(from, to), code);
+    const unsafe = /\bfor\s*\((?:var|let|const)\s+[\w$]+\s+in\s|__defProp\([^()]*\{ (?!__proto__: null)/.exec(fixed);
+    if (unsafe) throw new Error(`${path}: unknown bundler helper ${JSON.stringify(unsafe[0])}: update HELPERS in tsup.config.ts`);
+    return { code: fixed };
+  },
+};
 
 // The bundler's whole configuration: the package checks (attw, publint, budgets) run on the packed
 // tarball, so a change of bundler changes this file and the `build` script alone.
@@ -15,6 +36,7 @@ export default defineConfig([
     external,
     format: ["esm"],
     target: "es2022",
+    plugins: [ownMembersOnly],
     // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`,
     // which TypeScript allows (ESM may import CommonJS), and both builds export the same names
     // (test/package.test.ts compares them). This halves the declarations in the tarball.
@@ -24,7 +46,7 @@ export default defineConfig([
       }
     },
   },
-  { entry, external, format: ["cjs"], dts, target: "es2022" },
+  { entry, external, format: ["cjs"], dts, target: "es2022", plugins: [ownMembersOnly] },
   {
     // The command imports the library by its package name, kept external so that dist/cli.js
     // holds no second copy of the tables. It is an application, not a library: minified.
@@ -34,5 +56,6 @@ export default defineConfig([
     minify: true,
     banner: { js: "#!/usr/bin/env node" },
     external: ["statuskit"],
+    plugins: [ownMembersOnly],
   },
 ]);

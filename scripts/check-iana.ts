@@ -3,9 +3,12 @@
 // The registry file is IANA's http-status-codes-1.csv or http-status-codes.xml, both from
 // https://www.iana.org/assignments/http-status-codes/, told apart by their content.
 // Exit 0: in sync. Exit 1: differences, one line each, sorted by code. Exit 2: a file cannot be
-// read or parsed, or bad arguments; the reason goes to stderr as one line, never a stack trace.
+// read or parsed, bad arguments, or the report cannot be written; the reason goes to stderr as
+// one short line, never a stack trace. A registry file is input from outside: it is read only if
+// it is a regular file of at most 1 MiB in UTF-8, and every step is linear in its size.
 // The pure parts are exported for the tests.
-import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Data, DataError, paths, validate } from "./generate";
@@ -88,6 +91,32 @@ function isIsoDate(s: string): boolean {
 
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
+/** The most characters of one value from a file that a message shows. */
+const SHOWN = 200;
+// Controls, line separators and bidirectional overrides, which could rewrite a terminal's line.
+const UNSAFE = /[\0-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeUnsafe = (s: string) => s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const clip = (s: string, max = SHOWN) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** A value from a file, as a message shows it: clipped, controls escaped. */
+const shown = (s: string): string => escapeUnsafe(clip(s));
+/** The same in JSON quotes. */
+const quoted = (s: string): string => escapeUnsafe(JSON.stringify(clip(s)));
+
+/**
+ * Line numbers for increasing offsets into `text`, in one pass over it: `lineAt(i)` counts only
+ * the line breaks since the previous call, so a file's records cost linear time, not quadratic.
+ */
+function lineCounter(text: string): (index: number) => number {
+  let at = 0;
+  let line = 1;
+  return (index) => {
+    if (index < at) [at, line] = [0, 1];
+    for (let nl = text.indexOf("\n", at); nl >= 0 && nl < index; nl = text.indexOf("\n", nl + 1)) line++;
+    at = index;
+    return line;
+  };
+}
+
 // ---- Cells shared by CSV and XML
 
 const SECTION = String.raw`(?: ?, ?(?:Section|Sec\.?|§) ?([0-9A-Za-z][0-9A-Za-z.]*))?$`;
@@ -118,7 +147,8 @@ function classifyReference(text: string): Reference {
  */
 export function parseReferenceCell(cell: string): Reference[] {
   // split() with a capturing group alternates the text between brackets and the text inside them.
-  return cell.split(/\[([^\]]*)\]/).flatMap((part) => (part.trim() ? [classifyReference(part)] : []));
+  // No "[" inside brackets: a run of "[" never closed would otherwise be rescanned from each one.
+  return cell.split(/\[([^[\]]*)\]/).flatMap((part) => (part.trim() ? [classifyReference(part)] : []));
 }
 
 /**
@@ -137,19 +167,20 @@ export function parseDescription(description: string): ParsedDescription {
     expires: null,
   };
   if (/^unassigned$/i.test(rest)) return { ...out, kind: "unassigned" };
-  // Suffixes may in principle be stacked; peel them off from the end.
-  for (;;) {
-    const obs = /^(.*?) ?\(OBSOLETED\)$/i.exec(rest);
-    const tmp = /^(.*?) ?\(TEMPORARY\b([^()]*)\)$/i.exec(rest);
-    if (obs) out.obsoleted = true;
-    else if (tmp) {
+  // Suffixes may in principle be stacked; peel them off from the end, reading only the last
+  // bracket each time, so that a long stack costs linear time.
+  for (let open = rest.lastIndexOf("("); open >= 0; open = rest.lastIndexOf("(")) {
+    const suffix = /^\((?:(OBSOLETED)|TEMPORARY\b([^()]*))\)$/i.exec(rest.slice(open));
+    if (!suffix) break;
+    if (suffix[1]) out.obsoleted = true;
+    else {
       out.temporary = true;
-      const details = tmp[2] ?? "";
+      const details = suffix[2] ?? "";
       // "registered X" is the first registration, unlike "extension registered Y"; the last "expires" counts.
       out.registered = /(?:^|[-,] ?)registered (\d{4}-\d{2}-\d{2})/i.exec(details)?.[1] ?? out.registered;
       out.expires = [...details.matchAll(/expires (\d{4}-\d{2}-\d{2})/gi)].at(-1)?.[1] ?? out.expires;
-    } else break;
-    rest = ((obs ?? tmp)?.[1] ?? "").trim();
+    }
+    rest = rest.slice(0, open).trim();
   }
   if (/^\(Unused\)$/i.test(rest)) out.unused = true;
   else out.phrase = rest;
@@ -163,11 +194,11 @@ function buildRegistry(format: Registry["format"], updated: string | null, rows:
   for (const { value, description, references, where } of rows) {
     const v = value.trim();
     const m = /^(\d{3})(?:\s*-\s*(\d{3}))?$/.exec(v);
-    if (!m) throw new CheckIanaError(`${where}: Value ${JSON.stringify(v)} is not a status code or a range such as 105-199`);
+    if (!m) throw new CheckIanaError(`${where}: Value ${quoted(v)} is not a status code or a range such as 105-199`);
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;
     if (from < 100 || to > 599 || to < from) {
-      throw new CheckIanaError(`${where}: Value ${JSON.stringify(v)} is not a status code (100-599) or a valid range`);
+      throw new CheckIanaError(`${where}: Value ${quoted(v)} is not a status code (100-599) or a valid range`);
     }
     const desc = squash(description);
     if (!desc) throw new CheckIanaError(`${where}: code ${v} has an empty Description`);
@@ -177,10 +208,10 @@ function buildRegistry(format: Registry["format"], updated: string | null, rows:
       continue;
     }
     if (m[2]) {
-      throw new CheckIanaError(`${where}: range ${v} is described as ${JSON.stringify(desc)}; only "Unassigned" ranges are understood`);
+      throw new CheckIanaError(`${where}: range ${v} is described as ${quoted(desc)}; only "Unassigned" ranges are understood`);
     }
     if (!markers.unused && !markers.phrase) {
-      throw new CheckIanaError(`${where}: code ${v} has no name in its Description ${JSON.stringify(desc)}`);
+      throw new CheckIanaError(`${where}: code ${v} has no name in its Description ${quoted(desc)}`);
     }
     const first = seen.get(from);
     if (first) throw new CheckIanaError(`${where}: code ${from} appears twice (first at ${first})`);
@@ -209,6 +240,15 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   let line = 1;
   let rowLine = 1;
   let quoteLine = 0; // the line an open quoted cell started on; 0 outside quotes
+  let quoted = false; // the cell so far was quoted: only spaces may follow the closing quote
+  // Blank lines are dropped as they end, so that a file of line breaks keeps no rows in memory.
+  const endRow = () => {
+    cells.push(cell);
+    if (cells.length > 1 || cell.trim()) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = "";
+    quoted = false;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoteLine) {
@@ -220,24 +260,25 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         i++;
       } else quoteLine = 0;
     } else if (ch === '"') {
-      if (cell.trim() !== "") throw new CheckIanaError(`line ${line}: stray quote inside an unquoted cell`);
+      if (quoted || cell.trim() !== "") throw new CheckIanaError(`line ${line}: stray quote inside an unquoted cell`);
       cell = "";
       quoteLine = line;
+      quoted = true;
     } else if (ch === ",") {
       cells.push(cell);
       cell = "";
+      quoted = false;
     } else if (ch === "\r" || ch === "\n") {
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = "";
+      endRow();
       if (ch === "\r" && text[i + 1] === "\n") i++;
       rowLine = ++line;
+    } else if (quoted && ch !== " " && ch !== "\t") {
+      throw new CheckIanaError(`line ${line}: text after the closing quote of a cell (quote the whole cell)`);
     } else cell += ch;
   }
   if (quoteLine) throw new CheckIanaError(`line ${quoteLine}: quoted cell is never closed`);
-  if (cell !== "" || cells.length > 0) rows.push({ line: rowLine, cells: [...cells, cell] });
-  return rows.filter((r) => r.cells.length > 1 || r.cells[0]?.trim()); // blank lines
+  if (cell !== "" || cells.length > 0) endRow();
+  return rows;
 }
 
 /** IANA's http-status-codes-1.csv. */
@@ -250,7 +291,7 @@ export function parseRegistryCsv(text: string): Registry {
   const iRef = names.indexOf("reference");
   if (iValue < 0 || iDesc < 0 || iRef < 0) {
     throw new CheckIanaError(
-      `line ${header.line}: no header row: expected Value,Description,Reference, found ${JSON.stringify(header.cells.join(","))}`,
+      `line ${header.line}: no header row: expected Value,Description,Reference, found ${quoted(header.cells.join(","))}`,
     );
   }
   if (body.length === 0) throw new CheckIanaError("the CSV has a header row but no rows");
@@ -273,12 +314,16 @@ export function parseRegistryCsv(text: string): Registry {
 
 const ENTITIES = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
 
+/** Whether XML allows the code point as a character (XML 1.0 §2.2, `Char`). */
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+const codePointOf = (ref: string) => (ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
+
+/** Text with its references resolved; prepareXml has refused any reference but these. */
 function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (all, name: string) => {
-    const n = name.toLowerCase();
-    const cp = n.startsWith("#x") ? parseInt(n.slice(2), 16) : parseInt(n.slice(1), 10);
-    return ENTITIES.get(n) ?? (cp <= 0x10ffff ? String.fromCodePoint(cp) : all);
-  });
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_all, ref: string) => ENTITIES.get(ref) ?? String.fromCodePoint(codePointOf(ref)));
 }
 
 const textOf = (xml: string) => squash(decodeEntities(xml.replace(/<[^>]*>/g, "")));
@@ -286,6 +331,95 @@ const textOf = (xml: string) => squash(decodeEntities(xml.replace(/<[^>]*>/g, ""
 function attributesOf(tag: string): Map<string | undefined, string> {
   const found = tag.matchAll(/([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g);
   return new Map([...found].map((m) => [m[1], decodeEntities(m[2] ?? m[3] ?? "")]));
+}
+
+const NAME = String.raw`[A-Za-z_:][\w.:-]*`;
+// A start, end or empty-element tag, read from a "<" (sticky). Attribute values hold no "<"
+// (XML 1.0 §3.1), so no tag reaches past the next one.
+const TAG = new RegExp(String.raw`<(?:/${NAME}\s*|${NAME}(?:\s+${NAME}\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*/?)>`, "y");
+const lineBreaks = (s: string) => s.replace(/[^\n]+/g, "");
+const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * The XML with comments, processing instructions and CDATA sections resolved in one pass from
+ * left to right, as an XML parser meets them (so "<!--" inside CDATA is text): comments and
+ * instructions become their line breaks, so that line numbers stay the file's, and CDATA becomes
+ * escaped text. Refuses what this reader does not read: a DOCTYPE (its entities are never
+ * expanded), an encoding other than UTF-8, a construct that is never closed, a malformed tag, and
+ * an entity that XML does not predefine.
+ */
+function prepareXml(xml: string): string {
+  const lineAt = lineCounter(xml);
+  const unclosed = (what: string, at: number): never => {
+    throw new CheckIanaError(`line ${lineAt(at)}: ${what} is never closed`);
+  };
+  const parts: string[] = [];
+  let pos = 0;
+  for (let lt = xml.indexOf("<"); lt >= 0; lt = xml.indexOf("<", pos)) {
+    parts.push(xml.slice(pos, lt));
+    if (xml.startsWith("<!--", lt)) {
+      pos = xml.indexOf("-->", lt + 4) + 3;
+      if (pos < 3) unclosed("a comment <!--", lt);
+      parts.push(lineBreaks(xml.slice(lt, pos)));
+    } else if (xml.startsWith("<![CDATA[", lt)) {
+      pos = xml.indexOf("]]>", lt + 9) + 3;
+      if (pos < 3) unclosed("a CDATA section", lt);
+      parts.push(escapeText(xml.slice(lt + 9, pos - 3)));
+    } else if (xml.startsWith("<?", lt)) {
+      pos = xml.indexOf("?>", lt + 2) + 2;
+      if (pos < 2) unclosed("a processing instruction <?", lt);
+      const instruction = xml.slice(lt, pos);
+      const encoding = /^<\?xml\s/.test(instruction) ? attributesOf(instruction).get("encoding") : undefined;
+      if (encoding !== undefined && !/^utf-8$/i.test(encoding)) {
+        throw new CheckIanaError(`line ${lineAt(lt)}: the file declares the encoding ${quoted(encoding)}; only UTF-8 is read: convert it to UTF-8`);
+      }
+      parts.push(lineBreaks(instruction));
+    } else if (/^<!doctype\b/i.test(xml.slice(lt, lt + 10))) {
+      throw new CheckIanaError(
+        `line ${lineAt(lt)}: the file has a DOCTYPE, which IANA's registry does not: document type declarations and their entities are not read`,
+      );
+    } else {
+      TAG.lastIndex = lt;
+      const tag = TAG.exec(xml);
+      if (!tag) throw new CheckIanaError(`line ${lineAt(lt)}: malformed tag ${quoted(xml.slice(lt, lt + 40))}`);
+      pos = TAG.lastIndex;
+      parts.push(tag[0]);
+    }
+  }
+  parts.push(xml.slice(pos));
+  const src = parts.join("");
+  const srcLineAt = lineCounter(src);
+  for (const m of src.matchAll(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*)?(;?)/g)) {
+    const [all, ref = "", semicolon] = m;
+    if (semicolon && (ENTITIES.has(ref) || (ref.startsWith("#") && isXmlChar(codePointOf(ref))))) continue;
+    throw new CheckIanaError(
+      `line ${srcLineAt(m.index)}: ` +
+        (semicolon && ref && !ref.startsWith("#")
+          ? `the entity ${quoted(all)} is not one of XML's five: entities from a DTD are not read`
+          : `${quoted(all)} is not a character reference or an entity (write "&amp;" for "&")`),
+    );
+  }
+  return src;
+}
+
+/**
+ * The first `<name …>…</name>` (or `<name …/>`) in `xml` from `from` on, or null; `where` names
+ * its position in messages. It searches only forward, so a caller that moves `from` past each
+ * element reads the text once.
+ */
+function element(xml: string, name: string, where: (index: number) => string, from = 0) {
+  const open = new RegExp(`<${name}\\b([^>]*)>`, "g");
+  open.lastIndex = from;
+  const start = open.exec(xml);
+  if (!start) return null;
+  const { index } = start;
+  const attributes = start[1] ?? "";
+  if (attributes.endsWith("/")) return { index, where: where(index), end: open.lastIndex, attributes: attributes.slice(0, -1), inner: null };
+  const close = new RegExp(`</${name}\\s*>`, "g");
+  close.lastIndex = open.lastIndex;
+  const end = close.exec(xml);
+  if (!end) throw new CheckIanaError(`${where(index)}: <${name}> is never closed`);
+  return { index, where: where(index), end: close.lastIndex, attributes, inner: xml.slice(open.lastIndex, end.index) };
 }
 
 /** An <xref>'s reference, labelled the way IANA's CSV writes it. */
@@ -312,23 +446,18 @@ function xrefToReference(tag: string, text: string): Reference {
 
 /** IANA's http-status-codes.xml. */
 export function parseRegistryXml(text: string): Registry {
-  const src = stripBom(text)
-    .replace(/<!--[\s\S]*?-->/g, "")
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_all, inner: string) =>
-      inner.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
-    );
-  if (/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype html|<html[\s>])/i.test(src) && !/<record\b/.test(src)) {
+  const raw = stripBom(text);
+  if (/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype html|<html[\s>])/i.test(raw) && !/<record\b/.test(raw)) {
     throw new CheckIanaError("this is an HTML page, not the registry XML: download http-status-codes.xml or http-status-codes-1.csv");
   }
-  if (!/^\s*</.test(src)) throw new CheckIanaError("not XML: the file does not start with '<'");
-  const lineAt = (index: number) => src.slice(0, index).split("\n").length;
+  if (!/^\s*</.test(raw)) throw new CheckIanaError("not XML: the file does not start with '<'");
+  const src = prepareXml(raw);
+  const lineAt = lineCounter(src);
 
   // The registry's own date: the first <updated> (the top-level one comes before any record).
-  const upd = /<updated>\s*([^<]*?)\s*<\/updated>/.exec(src);
-  const updated = upd?.[1] ?? null;
-  if (upd && !isIsoDate(updated ?? "")) {
-    throw new CheckIanaError(`line ${lineAt(upd.index)}: <updated> is not a date: ${JSON.stringify(updated)}`);
-  }
+  const upd = element(src, "updated", (i) => `line ${lineAt(i)}`);
+  const updated = upd ? textOf(upd.inner ?? "") : null;
+  if (upd && !isIsoDate(updated ?? "")) throw new CheckIanaError(`${upd.where}: <updated> is not a date: ${quoted(updated ?? "")}`);
 
   // Only the status-code sub-registry when the file has several.
   const sub = /<registry\b[^>]*\bid\s*=\s*["']http-status-codes-1["'][^>]*>/.exec(src);
@@ -337,25 +466,23 @@ export function parseRegistryXml(text: string): Registry {
   const scope = sub ? src.slice(offset, end < 0 ? undefined : end) : src;
 
   const rows: Row[] = [];
-  const open = /<record\b([^>]*?)(\/?)>/g;
-  for (let m = open.exec(scope); m; m = open.exec(scope)) {
-    const where = `record ${rows.length + 1} (line ${lineAt(offset + m.index)})`;
-    if (m[2] === "/") throw new CheckIanaError(`${where}: empty <record/>`);
-    const close = scope.indexOf("</record>", open.lastIndex);
-    if (close < 0) throw new CheckIanaError(`${where}: <record> is never closed`);
-    const body = scope.slice(open.lastIndex, close);
-    open.lastIndex = close + "</record>".length;
-    const value = /<value>([\s\S]*?)<\/value>/.exec(body);
+  const recordAt = (i: number) => `record ${rows.length + 1} (line ${lineAt(offset + i)})`;
+  for (let record = element(scope, "record", recordAt); record; record = element(scope, "record", recordAt, record.end)) {
+    const { where, inner: body } = record;
+    if (body === null) throw new CheckIanaError(`${where}: empty <record/>`);
+    const here = () => where;
+    const value = element(body, "value", here);
     if (!value) throw new CheckIanaError(`${where}: <record> has no <value>`);
-    const valueText = textOf(value[1] ?? "");
-    const description = /<description>([\s\S]*?)<\/description>/.exec(body);
-    if (!description) throw new CheckIanaError(`${where}: <record> ${valueText} has no <description>`);
+    const valueText = textOf(value.inner ?? "");
+    const description = element(body, "description", here);
+    if (!description) throw new CheckIanaError(`${where}: <record> ${shown(valueText)} has no <description>`);
     // Record-level xrefs only: an xref inside <description> is part of the text, not the Reference column.
-    const outside = body.replace(description[0], "");
-    const references = [...outside.matchAll(/<xref\b([^>]*?)(?:\/>|>([\s\S]*?)<\/xref>)/g)].map((x) =>
-      xrefToReference(x[1] ?? "", textOf(x[2] ?? "")),
-    );
-    rows.push({ value: valueText, description: textOf(description[1] ?? ""), references, where });
+    const outside = body.slice(0, description.index) + body.slice(description.end);
+    const references: Reference[] = [];
+    for (let x = element(outside, "xref", here); x; x = element(outside, "xref", here, x.end)) {
+      references.push(xrefToReference(x.attributes, textOf(x.inner ?? "")));
+    }
+    rows.push({ value: valueText, description: textOf(description.inner ?? ""), references, where });
   }
   if (rows.length === 0) throw new CheckIanaError("the XML has no <record> elements: is this IANA's http-status-codes.xml?");
   return buildRegistry("xml", updated, rows);
@@ -394,7 +521,7 @@ const statusOf = (r: RegistryEntry) => (r.unused ? "unused" : r.temporary ? "pro
 
 const MARKERS = new Map([["unused", "(Unused)"], ["provisional", "TEMPORARY"], ["obsoleted", "OBSOLETED"]]);
 
-const formatCell = (refs: Reference[]) => (refs.length ? refs.map((r) => r.label).join("") : "(no reference)");
+const formatCell = (refs: Reference[]) => (refs.length ? shown(refs.map((r) => r.label).join("")) : "(no reference)");
 
 /**
  * Whether the registry's Reference cell supports the data's spec: its document must be one of the
@@ -420,16 +547,16 @@ export function compareRegistry(registry: Registry, data: DataEntry[], { today }
     const status = statusOf(r);
     const marker = MARKERS.get(status);
     const expiry = r.temporary && r.expires ? r.expires : null;
-    const regName = r.unused ? "(Unused)" : (r.phrase ?? "");
+    const regName = r.unused ? "(Unused)" : shown(r.phrase ?? "");
     if (!d) {
       const extra = marker ? ` (${marker}${expiry ? `, expires ${expiry}` : ""})` : "";
       add(r.code, "added", `${r.code} ${regName}`, null, r.description,
-        `added to the registry, missing from data: ${JSON.stringify(r.description)} ${formatCell(r.references)}${extra}`);
+        `added to the registry, missing from data: ${quoted(r.description)} ${formatCell(r.references)}${extra}`);
     } else {
-      const label = `${d.code} ${d.phrase}`;
+      const label = `${d.code} ${shown(d.phrase)}`;
       // Unused entries keep their historic name in data, so "(Unused)" is not compared.
       if (!r.unused && r.phrase !== null && r.phrase !== d.phrase) {
-        add(r.code, "phrase", label, d.phrase, r.phrase, `phrase changed: ${JSON.stringify(d.phrase)} → ${JSON.stringify(r.phrase)}`);
+        add(r.code, "phrase", label, d.phrase, r.phrase, `phrase changed: ${quoted(d.phrase)} → ${quoted(r.phrase)}`);
       }
       // 305 is "deprecated" by RFC 9110's prose; the registry shows it as a plain entry.
       if (d.status !== status && !(status === "standard" && d.status === "deprecated")) {
@@ -441,7 +568,7 @@ export function compareRegistry(registry: Registry, data: DataEntry[], { today }
         add(r.code, "status", label, d.status, status, `${what.join(", ")}: status ${d.status} → ${status}`);
       }
       if (!referenceMatches(d.spec, r.references)) {
-        const spec = `${d.spec.document}, Section ${d.spec.section}`;
+        const spec = shown(`${d.spec.document}, Section ${d.spec.section}`);
         add(r.code, "reference", label, spec, formatCell(r.references), `reference changed: ${spec} → ${formatCell(r.references)}`);
       }
       // The expiry of a provisional registration that both sides know about.
@@ -456,7 +583,7 @@ export function compareRegistry(registry: Registry, data: DataEntry[], { today }
       if (registry.updated && expiry < registry.updated) reasons.push(`registry updated ${registry.updated}`);
       if (expiry < today) reasons.push(`today ${today}`);
       if (reasons.length) {
-        add(r.code, "expired", `${r.code} ${d ? d.phrase : regName}`, d?.expires ?? null, expiry,
+        add(r.code, "expired", `${r.code} ${d ? shown(d.phrase) : regName}`, d?.expires ?? null, expiry,
           `provisional registration expired ${expiry} (${reasons.join(", ")}): check whether IANA renewed or removed it`);
       }
     }
@@ -466,7 +593,7 @@ export function compareRegistry(registry: Registry, data: DataEntry[], { today }
     if (registered.has(d.code)) continue;
     const range = registry.unassigned.find((u) => d.code >= u.from && d.code <= u.to);
     const where = !range ? "not listed" : range.from === range.to ? "now Unassigned" : `now inside Unassigned ${range.from}-${range.to}`;
-    add(d.code, "removed", `${d.code} ${d.phrase}`, d.status, null, `removed from the registry (${where}), still in data as ${d.status}`);
+    add(d.code, "removed", `${d.code} ${shown(d.phrase)}`, d.status, null, `removed from the registry (${where}), still in data as ${d.status}`);
   }
   // Array.prototype.sort is stable, so lines of the same code and kind keep their order.
   return diffs.sort((a, b) => a.code - b.code || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
@@ -501,14 +628,71 @@ function shownPath(p: string): string {
   return rel && !rel.startsWith("..") ? rel : p;
 }
 
+/** The largest file read: 1 MiB, some 75 times IANA's registry XML (14 kB in 2025). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 const READ_ERRORS = new Map([["ENOENT", "no such file"], ["EISDIR", "it is a directory"], ["EACCES", "permission denied"]]);
 
+const BOMS: [number[], string][] = [
+  [[0x00, 0x00, 0xfe, 0xff], "UTF-32 (big-endian)"],
+  [[0xff, 0xfe, 0x00, 0x00], "UTF-32 (little-endian)"], // before UTF-16LE, whose mark starts it
+  [[0xfe, 0xff], "UTF-16 (big-endian)"],
+  [[0xff, 0xfe], "UTF-16 (little-endian)"],
+];
+
+/** The file's text, or why it is not UTF-8, naming the encoding it looks like. */
+function decodeUtf8(bytes: Buffer): string {
+  const bom = BOMS.find(([mark]) => mark.every((byte, i) => bytes[i] === byte));
+  if (bom) throw new Error(`it is ${bom[1]}: only UTF-8 is read, convert it to UTF-8`);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new Error(`it has a NUL byte at offset ${nul}: UTF-16 or UTF-32 without a byte order mark, or not text; only UTF-8 is read`);
+  const text = bytes.toString("utf8");
+  if (isUtf8(bytes)) return text;
+  // The first U+FFFD that the file did not spell as EF BF BD is where decoding failed.
+  let offset = 0;
+  let from = 0;
+  for (let i = text.indexOf("\uFFFD"); i >= 0; i = text.indexOf("\uFFFD", i + 1)) {
+    offset += Buffer.byteLength(text.slice(from, i));
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) {
+      const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+      throw new Error(`it is not UTF-8 (byte 0x${byte} on line ${lineCounter(text)(i)}; Latin-1 or Windows-1252?): convert it to UTF-8`);
+    }
+    offset += 3;
+    from = i + 1;
+  }
+  throw new Error("it is not UTF-8: convert it to UTF-8");
+}
+
+/**
+ * A file named on the command line, as text. Only a regular file is read (a FIFO or a device may
+ * block or never end), only up to MAX_FILE_BYTES (checked before reading and while reading, as
+ * the file may grow), and only UTF-8.
+ */
 function readText(path: string, what: string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, "utf8");
+    // O_NONBLOCK: opening a FIFO that nobody writes to returns at once instead of waiting.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new Error("it is a directory");
+    if (!stat.isFile()) throw new Error("it is not a regular file (pipes, devices and sockets are not read)");
+    const tooBig = () => new Error(`it is larger than ${MAX_FILE_BYTES} bytes (1 MiB), the most that is read`);
+    if (stat.size > MAX_FILE_BYTES) throw tooBig();
+    const bytes = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    while (length < bytes.length) {
+      const n = readSync(fd, bytes, length, bytes.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > MAX_FILE_BYTES) throw tooBig();
+    return decodeUtf8(bytes.subarray(0, length));
   } catch (err) {
-    const reason = READ_ERRORS.get(String((err as NodeJS.ErrnoException).code)) ?? (err instanceof Error ? err.message : String(err));
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code ? (READ_ERRORS.get(code) ?? code) : err instanceof Error ? err.message : String(err);
     throw new CheckIanaError(`cannot read ${what} ${path}: ${reason}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -553,7 +737,8 @@ export function runCli(argv: string[]): { exitCode: 0 | 1 | 2; stdout: string; s
     try {
       data = validateData(JSON.parse(dataText));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // The data file may be any file too: its values in a message are clipped like the registry's.
+      const message = escapeUnsafe(clip(err instanceof Error ? err.message : String(err), 2 * SHOWN));
       if (err instanceof SyntaxError) throw new CheckIanaError(`cannot parse data file ${shownPath(dataPath)}: ${message}`);
       if (err instanceof CheckIanaError) throw new CheckIanaError(`data file ${shownPath(dataPath)}: ${message}`);
       throw err;
@@ -567,9 +752,26 @@ export function runCli(argv: string[]): { exitCode: 0 | 1 | 2; stdout: string; s
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const result = runCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.exitCode;
+/** Writes `text`; resolves with the error when the stream cannot take it (a full disk, a closed pipe). */
+function write(stream: NodeJS.WriteStream, text: string): Promise<Error | null> {
+  return new Promise((resolve) => {
+    stream.on("error", () => {}); // the write callback below gets the same error
+    if (text === "") resolve(null);
+    else stream.write(text, (error) => resolve(error ?? null));
+  });
 }
+
+async function main(): Promise<void> {
+  const result = runCli(process.argv.slice(2));
+  let { exitCode, stderr } = result;
+  const failed = await write(process.stdout, result.stdout);
+  if (failed) {
+    exitCode = 2;
+    stderr += `check-iana: cannot write to stdout: ${(failed as NodeJS.ErrnoException).code ?? failed.message}\n`;
+  }
+  // When stderr fails too, nothing is left to tell; the exit status still says it.
+  await write(process.stderr, stderr);
+  process.exitCode = exitCode;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) void main();

@@ -36,9 +36,10 @@ function records(): StatusInfo[] {
 
 const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ bySlot(STATUSES);
 
-// Dense, like every table here: a hole would be read from Array.prototype.
+// Dense, like every table here: a hole would be read from Array.prototype. Filled, not
+// `Array.from({ length: 500 })`, which reads each index of its argument, inherited ones included.
 function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
-  const table = Array.from<StatusInfo | undefined>({ length: 500 });
+  const table = new Array<StatusInfo | undefined>(500).fill(undefined);
   for (const record of records) table[record.code - 100] = record;
   return table;
 }

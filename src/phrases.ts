@@ -42,9 +42,17 @@ export type ResponseStatus =
   | { readonly status: number; readonly statusText?: string | undefined }
   | { readonly statusCode?: number | undefined; readonly statusMessage?: string | undefined };
 
-/** One property of an object the caller passed; a getter or proxy that throws reads as missing. */
+/**
+ * One property of an object the caller passed; a getter or proxy that throws reads as missing, and
+ * so does a member that only `Object.prototype` has (pollution, not the response's own status).
+ */
 function read(object: object, key: string): unknown {
   try {
+    if (Object.hasOwn(Object.prototype, key)) {
+      let o: object | null = object;
+      while (o !== null && o !== Object.prototype && !Object.hasOwn(o, key)) o = Object.getPrototypeOf(o);
+      if (o === null || o === Object.prototype) return undefined;
+    }
     return (object as Record<string, unknown>)[key];
   } catch {
     return undefined;

@@ -97,9 +97,10 @@ function records(): UnofficialStatus[] {
 const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 const BY_SLOT: readonly (readonly UnofficialStatus[] | undefined)[] = /* @__PURE__ */ bySlot(UNOFFICIAL_STATUSES);
 
-// Dense: a hole would be read from Array.prototype.
+// Dense: a hole would be read from Array.prototype. Filled, as in src/lookup.ts, so that no
+// slot is ever read from a prototype.
 function bySlot(all: readonly UnofficialStatus[]): (readonly UnofficialStatus[] | undefined)[] {
-  const table = Array.from<UnofficialStatus[] | undefined>({ length: 500 });
+  const table = new Array<UnofficialStatus[] | undefined>(500).fill(undefined);
   for (const record of all) (table[record.code - 100] ??= []).push(record);
   return table.map((list) => list && Object.freeze(list));
 }

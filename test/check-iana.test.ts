@@ -682,3 +682,28 @@ describe("check-iana CLI (spawned with node --import tsx)", () => {
     expect(r.stderr).toMatch(/no registry file given\nusage: npm run check:iana -- /);
   });
 });
+
+describe("check-iana details that a looser reader would get wrong", () => {
+  it("compareRegistry reports a phrase that changed only its case", () => {
+    expect(diffCsv(replaceOnce(inSyncCsv, "404,Not Found,", "404,Not found,")).map((d) => d.message)).toEqual([
+      '404 Not Found: phrase changed: "Not Found" → "Not found"',
+    ]);
+  });
+
+  it("parseRegistryXml does not read a commented-out record", () => {
+    const commented =
+      '<!-- <record><value>421</value><description>Misdirected Request</description><xref type="rfc" data="rfc9110">RFC9110, Section 15.5.20</xref></record> -->\n    <footnote';
+    expect(diffXml(replaceOnce(inSyncXml, "<footnote", commented))).toEqual([]);
+  });
+
+  it("parseRegistryCsv rejects a quote inside an unquoted cell", () => {
+    const csv = replaceOnce(inSyncCsv, "404,Not Found,", '404,Not "Found",');
+    expect(() => parseRegistryCsv(csv)).toThrow(CheckIanaError);
+    expect(() => parseRegistryCsv(csv)).toThrow(/^line 14: stray quote inside an unquoted cell$/);
+  });
+
+  it("parseRegistryCsv counts a CRLF as one line break in its messages", () => {
+    const csv = "Value,Description,Reference\r\n100,Continue,[RFC9110]\r\n1OO,Processing,[RFC2518]\r\n";
+    expect(() => parseRegistryCsv(csv)).toThrow(/^line 3: Value "1OO"/);
+  });
+});

@@ -296,3 +296,13 @@ describe("isRetryable() and its sources", () => {
     for (const code of [521, 522, 524]) expect(isRetryable(code)).toBe(false);
   });
 });
+
+describe("codeOf() and its 64-character cap", () => {
+  it.each([
+    ["NOT_FOUND".padEnd(64, "_"), 404],
+    [" not found ".padStart(64), 404],
+    ["NOT_FOUND".padEnd(65, "_"), undefined],
+  ])("codeOf() reads text of up to 64 characters and no more: %j is %s", (text, code) => {
+    expect(codeOf(text)).toBe(code);
+  });
+});

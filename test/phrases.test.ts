@@ -166,3 +166,23 @@ describe("statusTextOf()", () => {
     );
   });
 });
+
+describe("statusTextOf() under a polluted Object.prototype", () => {
+  const polluted = { status: 404, statusText: "Evil", statusCode: 500, statusMessage: "Evil" };
+
+  it.each([
+    ["an empty object", {}, undefined],
+    ["an object with its own status", { status: 503 }, "Service Unavailable"],
+    ["Node's fields of its own", { statusCode: 201 }, "Created"],
+    ["a Fetch Response, whose status is a getter on its prototype", new Response(null, { status: 204 }), "No Content"],
+    ["an instance whose class declares the status", new (class { status = 429; })(), "Too Many Requests"],
+  ])("statusTextOf() reads no member that only Object.prototype has: %s", (_, response, expected) => {
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      Object.assign(proto, polluted);
+      expect(statusTextOf(response)).toBe(expected);
+    } finally {
+      for (const key of Object.keys(polluted)) delete proto[key];
+    }
+  });
+});
