@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Budget for the unpacked tarball, in bytes (npm's kB are 1000 bytes). */
-export const UNPACKED_BUDGET = 150_000;
+export const UNPACKED_BUDGET = 173_000;
 
 export interface PackageJson {
   name: string;

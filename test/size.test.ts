@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFileSync } from "node:fs";
 import { readmePath, replaceSection } from "../scripts/readme";
-import { type Case, measure, type Measurement, renderSizeTable } from "../scripts/size";
+import { type Case, consumerFolder, esbuildBundle, measure, type Measurement, renderSizeTable } from "../scripts/size";
 import { STATUSES } from "../src/index";
 import { renderWhyTable } from "../scripts/why";
 
@@ -25,6 +25,8 @@ describe("byte budgets", () => {
     ["reasonPhrase", "reasonPhrase stays within 1.1 × a hand-written safe phrase table, with no description"],
     ["codeOf", "codeOf stays within 1.2 × reasonPhrase plus the legacy names, with no description"],
     ["getStatus", "getStatus is measured"],
+    ["problem: build and respond", "statuskit/problem's builders stay within reasonPhrase + 1600 B, with no description"],
+    ["problem: read", "statuskit/problem's readers stay within 1000 B, with no phrase table"],
   ])("%s: %s", (id) => {
     const c = byId(id);
     expect(c.bundle.gzip).toBeGreaterThan(0);
@@ -48,4 +50,23 @@ describe("README.md", () => {
     const table = await renderWhyTable(m);
     expect(readme, "run `npm run why -- --write`").toBe(replaceSection(readme, "why", table));
   }, 60_000);
+});
+
+describe("statuskit/problem beside the core", () => {
+  it("no bundle of the core holds anything of statuskit/problem", () => {
+    for (const c of m.cases.filter((c) => !c.id.startsWith("problem"))) expect(c.bundle.code, c.label).not.toContain("problem+json");
+  });
+
+  it("an app that imports both entries ships the phrase table once", async () => {
+    const folder = consumerFolder();
+    try {
+      const both = await esbuildBundle(
+        folder.dir,
+        `import { reasonPhrase } from "statuskit"; import { createProblem } from "statuskit/problem"; console.log(reasonPhrase, createProblem);`,
+      );
+      expect(both.code.split("Unprocessable Content").length - 1).toBe(1);
+    } finally {
+      folder.remove();
+    }
+  });
 });
