@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import type { Plugin } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 
 // esbuild's CommonJS export helpers walk the export object with `for…in` and pass object literals
@@ -24,19 +25,39 @@ const ownMembersOnly: NonNullable<Options["plugins"]>[number] = {
 
 // The bundler's whole configuration: the package checks (attw, publint, budgets) run on the packed
 // tarball, so a change of bundler changes this file and the `build` script alone.
-const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts" };
-// statuskit/unofficial imports the core by the package's name: kept external, never copied into
-// it. The declarations are built before dist/ has any, so the name points at the source there.
-const external = ["statuskit"];
-const dts = { compilerOptions: { paths: { statuskit: ["./src/index.ts"] } } };
+const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts", problem: "src/problem.ts" };
+
+// statuskit/unofficial and statuskit/problem take the core's code from "./index" and its types by
+// the package's name (the declarations are built before dist/ has any, so the name points at the
+// source). In the ESM build "./index" is the core's built file, so no entry holds a copy of the
+// core or shares a chunk with it: `statuskit` bundles stay what they are, and an app that imports
+// several entries ships one phrase table. The CommonJS builds bundle what they use of the core
+// instead, and require nothing: Node 18 and 20 resolve every `require` through the package scope,
+// which fails when Object.prototype has numeric members (test/polluted.test.ts).
+const coreFromBuild: Plugin = {
+  name: "core-from-build",
+  setup(build) {
+    if (build.initialOptions.format === "cjs") return;
+    build.onResolve({ filter: /^\.\/index$/ }, () => ({ path: "./index.js", external: true }));
+  },
+};
+const library: Options = {
+  entry,
+  external: ["statuskit"],
+  target: "es2022",
+  plugins: [ownMembersOnly],
+  esbuildPlugins: [coreFromBuild],
+  // Minified by terser, which keeps the pure annotations that let bundles of the package
+  // tree-shake (esbuild's minifier drops them). The tarball has a budget of 180 kB, README and
+  // declarations included (test/package.test.ts), and the builds are mostly data.
+  minify: "terser",
+  terserOptions: { format: { comments: false, preserve_annotations: true }, keep_fnames: true },
+};
 
 export default defineConfig([
   {
-    entry,
-    external,
+    ...library,
     format: ["esm"],
-    target: "es2022",
-    plugins: [ownMembersOnly],
     // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`,
     // which TypeScript allows (ESM may import CommonJS), and both builds export the same names
     // (test/package.test.ts compares them). This halves the declarations in the tarball.
@@ -46,7 +67,7 @@ export default defineConfig([
       }
     },
   },
-  { entry, external, format: ["cjs"], dts, target: "es2022", plugins: [ownMembersOnly] },
+  { ...library, format: ["cjs"], dts: { compilerOptions: { paths: { statuskit: ["./src/index.ts"] } } } },
   {
     // The command imports the library by its package name, kept external so that dist/cli.js
     // holds no second copy of the tables. It is an application, not a library: minified.

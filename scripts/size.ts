@@ -246,6 +246,26 @@ export async function measure(pkgDir = root): Promise<Measurement> {
       DESCRIPTIONS.every((d) => required.code.includes(JSON.stringify(d).slice(1, -1))) ? [] : ["the bundle no longer holds every description"],
     );
 
+    // statuskit/problem. Building takes the phrase table (for about:blank titles); reading takes none.
+    const [problemBuild, problemRead] = await Promise.all([
+      esb(`import { createProblem, problemResponse, sendProblem } from "statuskit/problem"; console.log(createProblem, problemResponse, sendProblem);`),
+      esb(`import { readProblem, isProblemResponse } from "statuskit/problem"; console.log(readProblem, isProblemResponse);`),
+    ]);
+    add(
+      {
+        id: "problem: build and respond",
+        label: "`statuskit/problem`: `createProblem`, `problemResponse`, `sendProblem`",
+        bundle: problemBuild,
+        budget: phrase.gzip + 1600,
+        rule: `≤ \`reasonPhrase\` (${phrase.gzip} B) + 1600 B`,
+      },
+      noText(problemBuild),
+    );
+    add(
+      { id: "problem: read", label: "`statuskit/problem`: `readProblem`, `isProblemResponse`", bundle: problemRead, budget: 1000, rule: "≤ 1000 B, no phrase table" },
+      noTable(problemRead),
+    );
+
     const peers: Measurement["peers"] = {};
     for (const [peer, sources] of Object.entries(PEER_CONSUMERS)) {
       peers[peer] = {

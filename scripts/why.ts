@@ -1,7 +1,9 @@
 // The "Why statuskit" table: every cell is measured here, on statuskit's build and on the peers
-// installed as devDependencies, never typed in by hand. `npm run why` prints the table,
-// `-- --write` puts it into README.md, `-- --check` fails when README.md is out of date.
-import { readFileSync } from "node:fs";
+// installed as devDependencies, never typed in by hand; Deno's column, which cannot be installed,
+// says so. `npm run why` prints the table, `-- --write` puts it into README.md, `-- --check` fails
+// when README.md is out of date.
+import { readdirSync, readFileSync } from "node:fs";
+import * as http from "node:http";
 import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -80,6 +82,9 @@ const FOOTNOTE =
   "¹ Deno's `@std/http` is published on JSR, not on the npm registry, which is the only registry " +
   "these scripts install from, so nothing about it is measured here.";
 
+const PROBLEM_FOOTNOTE =
+  "² Not measured, for the same reason: read from Deno's source, in [Problem details](#problem-details).";
+
 const RECORDS = statuskit.STATUSES;
 const quote = (value: unknown) => (typeof value === "string" ? `“${value}”` : String(value));
 const list = (items: readonly unknown[], max = 3) =>
@@ -109,8 +114,8 @@ function reachable(start: object): unknown[] {
   return out;
 }
 
-// Each row: a label and a function from a subject to its cell.
-type Row = [label: string, cell: (s: Subject, m: Measurement, t: TypeFacts) => string];
+// Each row: a label, a function from a subject to its cell, and Deno's cell where one is not "not measured".
+type Row = [label: string, cell: (s: Subject, m: Measurement, t: TypeFacts) => string, deno?: string];
 
 const registeredPhrase = (s: Subject, code: number): string | undefined => {
   const { value } = safeCall(s.lookup, code);
@@ -202,7 +207,28 @@ const ROWS: Row[] = [
     "Runtime dependencies",
     (s) => (s.pkg === null ? "built into Node" : String(Object.keys(manifest(s.pkg).dependencies ?? {}).length)),
   ],
+  [
+    "RFC 9457 problem details (`application/problem+json`)",
+    (s) => {
+      // Node: an export of node:http about problems; a package: a file that names the media type.
+      const found =
+        s.pkg === null
+          ? Object.keys(http).filter((name) => /problem/i.test(name))
+          : packageFiles(s.pkg).filter((file) => readFileSync(file, "utf8").includes("application/problem+json"));
+      if (s.pkg !== "statuskit") return found.length ? `named in ${found.length} files` : "none";
+      return found.some((file) => file.endsWith("problem.js")) ? "build, send, read (`statuskit/problem`)" : "none";
+    },
+    "builds a `Response`, reads; read from its source²",
+  ],
 ];
+
+/** The package's code and declaration files (statuskit's: its build), under node_modules. */
+function packageFiles(name: string): string[] {
+  const dir = name === "statuskit" ? join(root, "dist") : join(root, "node_modules", name);
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(file) && !file.startsWith("node_modules"))
+    .map((file) => join(dir, file));
+}
 
 function manifest(name: string): { version: string; type?: string; module?: string; dependencies?: object } {
   const path = name === "statuskit" ? join(root, "package.json") : join(root, "node_modules", name, "package.json");
@@ -333,9 +359,9 @@ export async function renderWhyTable(m?: Measurement): Promise<string> {
   const title = (s: Subject) =>
     s.pkg === null ? `Node ${process.versions.node.split(".")[0]} \`STATUS_CODES\`` : s.pkg === "statuskit" ? "statuskit" : `${s.name} ${versionOf(s.pkg)}`;
   const header = ["", ...SUBJECTS.slice(0, -1).map(title), "Deno `@std/http`", title(SUBJECTS.at(-1)!)];
-  const rows = ROWS.map(([label, cell]) => {
+  const rows = ROWS.map(([label, cell, deno]) => {
     const cells = SUBJECTS.map((s) => cell(s, measurement, types));
-    return [label, ...cells.slice(0, -1), NOT_MEASURED, cells.at(-1)!];
+    return [label, ...cells.slice(0, -1), deno ?? NOT_MEASURED, cells.at(-1)!];
   });
   return [
     `| ${header.join(" | ")} |`,
@@ -343,6 +369,8 @@ export async function renderWhyTable(m?: Measurement): Promise<string> {
     ...rows.map((r) => `| ${r.map((cell) => cell.replaceAll("|", "\\|")).join(" | ")} |`),
     "",
     FOOTNOTE,
+    "",
+    PROBLEM_FOOTNOTE,
   ].join("\n");
 }
 

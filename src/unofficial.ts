@@ -1,9 +1,10 @@
 // The `statuskit/unofficial` entry: codes that no RFC defines but that logs are full of. It reads
 // only its own generated table, so the registry's data never ends up in its bundle, and the core
 // entry never imports this file, so none of this data ends up in a bundle of `statuskit`. It takes
-// `isRetryable` from the core by the package's own name, as the command does, so that neither its
-// build nor its types hold a second copy of the core.
-import { isRetryable, type RetryableCode } from "statuskit";
+// `isRetryable` from the core's built file and its type by the package's name (tsup.config.ts), so
+// that neither its build nor its types hold a second copy of the core.
+import { isRetryable } from "./index";
+import type { RetryableCode } from "statuskit";
 import {
   RETRYABLE_UNOFFICIAL,
   UNOFFICIAL_ROWS,

@@ -42,8 +42,13 @@ beforeAll(async () => {
   for (const [entry, file] of ENTRIES) modules.set(entry, (await import(file)) as Module);
 });
 
+// statuskit/problem's builders throw a TypeError or RangeError for a programming error, and its
+// readers look into objects (which a proxy sees): test/problem-hostile.test.ts holds its own rules.
+const BUILDERS = ["createProblem", "problemResponse", "sendProblem"];
+const READS_OBJECTS = "./problem";
+
 const functionsOf = (entry: string) =>
-  Object.entries(modules.get(entry)!).filter((e): e is [string, Fn] => typeof e[1] === "function");
+  Object.entries(modules.get(entry)!).filter((e): e is [string, Fn] => typeof e[1] === "function" && !BUILDERS.includes(e[0]));
 
 // Functions whose job is to read an object's properties may read those, and nothing else: a getter
 // of one of them, or a proxy's `get`. Every other function touches nothing.
@@ -143,7 +148,7 @@ const anyValue = fc.oneof(
   fc.constantFrom(Symbol("404"), Symbol.iterator, () => 404, class {}),
 );
 
-describe.each(ENTRIES.map(([entry]) => entry))("every function of entrypoint %s", (entry) => {
+describe.each(ENTRIES.map(([entry]) => entry).filter((entry) => entry !== READS_OBJECTS))("every function of entrypoint %s", (entry) => {
   it("takes any one or two values without throwing and without touching them", () => {
     const fns = functionsOf(entry);
     expect(fns.length).toBeGreaterThan(0);

@@ -102,7 +102,7 @@ let dir: string;
 let consumer: string;
 
 function run(node: string, args: string[]) {
-  const result = spawnSync(node, args, { cwd: consumer, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 60_000 });
+  const result = spawnSync(node, args, { cwd: consumer, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 60_000, maxBuffer: 1 << 28 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
