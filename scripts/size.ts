@@ -13,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { STATUSES } from "../src/index";
 import { LEGACY_NAMES } from "../src/tables";
 import { publish } from "./readme";
+import { renderSite } from "./site";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -192,6 +193,16 @@ export async function measure(pkgDir = root): Promise<Measurement> {
       [...numberAlone(rollupConstant.code, 404), ...noTable(rollupConstant)],
     );
     add({ id: "isRedirect (rollup)", label: "`isRedirect`, rollup", bundle: rollupRedirect, budget: 100, rule: "≤ 100 B" }, noTable(rollupRedirect));
+
+    // The reference site (not in the package): what a reader downloads for a page, each file
+    // gzipped on its own as a server sends it. A fixed build date keeps the bytes stable.
+    const site = await renderSite({ today: "2026-12-01" });
+    const weigh = (paths: string[]): Bundle => {
+      const texts = paths.map((path) => site.get(path)!);
+      return { code: texts.join("\n"), gzip: texts.reduce((sum, text) => sum + gzipSize(text), 0) };
+    };
+    add({ id: "site index", label: "site: the index page (HTML, CSS, JS)", bundle: weigh(["index.html", "style.css", "search.js"]), budget: 20_000, rule: "≤ 20 kB" }, []);
+    add({ id: "site code page", label: "site: a code page, `404/` (HTML, CSS)", bundle: weigh(["404/index.html", "style.css"]), budget: 4_000, rule: "≤ 4 kB" }, []);
 
     const peers: Measurement["peers"] = {};
     for (const [peer, sources] of Object.entries(PEER_CONSUMERS)) {

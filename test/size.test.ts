@@ -25,6 +25,8 @@ describe("byte budgets", () => {
     ["reasonPhrase", "reasonPhrase stays within 1.1 × a hand-written safe phrase table, with no description"],
     ["codeOf", "codeOf stays within 1.2 × reasonPhrase plus the legacy names, with no description"],
     ["getStatus", "getStatus is measured"],
+    ["site index", "the site's index page stays within 20 kB, HTML, CSS and JS"],
+    ["site code page", "a code page of the site stays within 4 kB, HTML and CSS"],
   ])("%s: %s", (id) => {
     const c = byId(id);
     expect(c.bundle.gzip).toBeGreaterThan(0);
