@@ -3,7 +3,7 @@
 // screenshots/ (git-ignored). Without a Chromium the browser checks are skipped with a notice,
 // except under CI, where that is a failure.
 import { AxeBuilder } from "@axe-core/playwright";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, renderSite, siteContext } from "../scripts/site";
 import { escape, html } from "../scripts/site/html";
 import { codePage, VENDOR_CODES, vendorPage } from "../scripts/site/pages";
+import { citations, inline, readRules, reasonFor, type Rule } from "../scripts/site/rules";
 import { serve, type Running } from "../scripts/site/serve";
+import * as statuskit from "../src/index";
 import { classOf, getStatus, STATUSES, type StatusInfo } from "../src/index";
 import { getUnofficialStatus, UNOFFICIAL_STATUSES } from "../src/unofficial";
 
@@ -118,6 +120,57 @@ describe("scripts/site.ts", () => {
   });
 });
 
+describe("scripts/site/rules.ts", () => {
+  // A rule written the way src/sets.ts documents its rules, so these cases do not move with them.
+  const rule: Rule = {
+    name: "isSample",
+    title: "Sample",
+    test: (code) => [103, 408, 502, 504].includes(code),
+    doc: [
+      "Whether a sample applies: every 1xx (RFC 9110 §15.2) and:",
+      "- 408: the server gave up; RFC 9110 §15.5.9 lets the client repeat it.",
+      "- 502, 504: an upstream server failed (RFC 9110 §15.6.3, §15.6.5).",
+      "",
+      "413 is not in: see `Content-Length` (https://example.org/x#y). Nothing else.",
+    ].join("\n"),
+  };
+
+  it("readRules() reads every function that src/sets.ts exports, in order, each with its TSDoc", () => {
+    const source = readFileSync(new URL("../src/sets.ts", import.meta.url), "utf8");
+    const declared = [...new Set([...source.matchAll(/^export function (\w+)/gm)].map((m) => m[1]!))];
+    expect(readRules().map((r) => r.name)).toEqual(declared);
+    for (const r of readRules()) {
+      expect(r.test, r.name).toBe((statuskit as Record<string, unknown>)[r.name]);
+      expect(r.doc, r.name).toMatch(/\S/);
+    }
+  });
+
+  it.each([
+    [408, "The server gave up; RFC 9110 §15.5.9 lets the client repeat it."],
+    [504, "An upstream server failed (RFC 9110 §15.6.3, §15.6.5)."],
+    [103, "Whether a sample applies: every 1xx (RFC 9110 §15.2) and:"],
+    [413, "413 is not in: see `Content-Length` (https://example.org/x#y)."],
+    [200, undefined],
+  ])("reasonFor() quotes what the doc says of %i", (code, expected) => {
+    expect(reasonFor(rule, code)).toBe(expected);
+  });
+
+  it("inline() links sections, a bare § to the RFC named before it, and URLs, and marks code", () => {
+    expect(inline("(RFC 9110 §15.6.3, §15.6.5) `a<b` https://example.org/x#y RFC 6585").text).toBe(
+      '(<a href="https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3">RFC 9110 §15.6.3</a>, ' +
+        '<a href="https://www.rfc-editor.org/rfc/rfc9110#section-15.6.5">§15.6.5</a>) <code>a&lt;b</code> ' +
+        '<a href="https://example.org/x#y">https://example.org/x#y</a> <a href="https://www.rfc-editor.org/rfc/rfc6585">RFC 6585</a>',
+    );
+  });
+
+  it("citations() lists each document a doc cites once", () => {
+    expect(citations(rule)).toEqual([
+      ["RFC 9110", "https://www.rfc-editor.org/rfc/rfc9110"],
+      ["example.org", "https://example.org/x"],
+    ]);
+  });
+});
+
 describe.runIf(!hasChromium)("without Chromium", () => {
   it("the browser checks are skipped, which CI does not allow", () => {
     expect(process.env["CI"], `CI needs Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`).toBeFalsy();
@@ -168,13 +221,14 @@ describe.runIf(hasChromium)("in Chromium", () => {
     const problems: string[] = [];
     // A few tabs at a time: one browser, one context.
     await Promise.all(
-      Array.from({ length: 4 }, async () => {
+      Array.from({ length: 6 }, async () => {
         const page = await ctx.newPage();
         const seen = { found: [] as string[] };
         watch(page, seen);
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
           seen.found = [];
-          await page.goto(server.url + path, { waitUntil: "load" });
+          // Network idle, not just load: the icon is fetched after load, and leaving earlier would cancel it.
+          await page.goto(server.url + path, { waitUntil: "networkidle" });
           const found = seen.found;
           if (!path.startsWith("api/")) {
             const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -237,7 +291,8 @@ describe.runIf(hasChromium)("in Chromium", () => {
     await page.goto(server.url);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
-    while (!(await page.evaluate(() => document.activeElement?.id === "q"))) await page.keyboard.press("Tab");
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.id === "q")); i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
     await page.keyboard.type("im a teapot");
     await Promise.all([page.waitForURL(`${server.url}418/`), page.keyboard.press("Enter")]);
     expect(await page.textContent("h1")).toBe("418 I'm a teapot");
@@ -252,7 +307,8 @@ describe.runIf(hasChromium)("in Chromium", () => {
     expect(await page.title()).toBe("404 Not Found · HTTP status codes");
     await page.goto(`${server.url}#404`);
     expect(await page.$eval(":target", (row) => row.querySelector("th")?.textContent)).toBe("404");
-    expect(await page.isVisible("tr:target")).toBe(true);
+    // Scrolled into view.
+    expect(await page.$eval(":target", (row) => row.getBoundingClientRect().top >= 0 && row.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
     await page.goto(`${server.url}?q=teapot`);
     expect(await page.$eval("#results tbody th", (th) => th.textContent)).toBe("418");
     await ctx.close();

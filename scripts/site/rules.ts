@@ -120,7 +120,7 @@ function names(sentence: string, code: number): boolean {
 }
 
 /**
- * What the rule's doc says about `code`: the list item that starts with it (`- 502, 504: …`), else
+ * What the rule's doc says about `code`: the list item that names it before a colon (`- 502, 504: …`), else
  * the first sentence that names it or its class; for a code in the set with neither, the doc's first
  * sentence. `undefined` for a code outside the set that the doc does not mention.
  */
@@ -129,8 +129,9 @@ export function reasonFor(rule: Rule, code: number): string | undefined {
   for (const b of all) {
     if (b.kind !== "ul") continue;
     for (const item of b.items) {
-      const m = item.match(/^(\d{3}(?:, \d{3})*): (.*)$/s);
-      if (m?.[1]!.split(", ").includes(String(code))) return m[2]![0]!.toUpperCase() + m[2]!.slice(1);
+      const [head, ...rest] = item.split(": ");
+      const tail = rest.join(": ");
+      if (tail !== "" && new RegExp(`\\b${code}\\b`).test(head!)) return tail[0]!.toUpperCase() + tail.slice(1);
     }
   }
   const sentences = all.flatMap((b) => (b.kind === "p" ? b.text.split(/(?<=\.)\s+(?=[A-Z\d`])/) : []));
