@@ -11,7 +11,7 @@ export function words(text: string): string[] {
 
 // The words each status can be found by, from the narrowest field to the widest: a match in the
 // phrase ranks before one that needs a legacy name, which ranks before one in the description.
-const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant}`))];
+const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant ?? ""}`))];
 // A description that refers to another code ("Like 301, but …" for 308) also answers to that
 // code's names, last: so "moved" finds 307 and 308 after 301 and 302.
 const SEARCHABLE = STATUSES.map((s) => {

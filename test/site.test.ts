@@ -131,6 +131,9 @@ describe("scripts/site/rules.ts", () => {
       "- 408: the server gave up; RFC 9110 §15.5.9 lets the client repeat it.",
       "- 502, 504: an upstream server failed (RFC 9110 §15.6.3, §15.6.5).",
       "",
+      "Left out:",
+      "- 501 and 505–511: lasting conditions.",
+      "",
       "413 is not in: see `Content-Length` (https://example.org/x#y). Nothing else.",
     ].join("\n"),
   };
@@ -150,12 +153,16 @@ describe("scripts/site/rules.ts", () => {
     [504, "An upstream server failed (RFC 9110 §15.6.3, §15.6.5)."],
     [103, "Whether a sample applies: every 1xx (RFC 9110 §15.2) and:"],
     [413, "413 is not in: see `Content-Length` (https://example.org/x#y)."],
+    [507, "Lasting conditions."],
     [200, undefined],
   ])("reasonFor() quotes what the doc says of %i", (code, expected) => {
     expect(reasonFor(rule, code)).toBe(expected);
   });
 
   it("inline() links sections, a bare § to the RFC named before it, and URLs, and marks code", () => {
+    expect(inline("Sources: https://example.org/a.md, https://example.org/b.").text).toBe(
+      'Sources: <a href="https://example.org/a.md">https://example.org/a.md</a>, <a href="https://example.org/b">https://example.org/b</a>.',
+    );
     expect(inline("(RFC 9110 §15.6.3, §15.6.5) `a<b` https://example.org/x#y RFC 6585").text).toBe(
       '(<a href="https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3">RFC 9110 §15.6.3</a>, ' +
         '<a href="https://www.rfc-editor.org/rfc/rfc9110#section-15.6.5">§15.6.5</a>) <code>a&lt;b</code> ' +

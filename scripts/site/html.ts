@@ -42,3 +42,9 @@ export function href(url: string): string {
 export function breakable(text: string): Html {
   return html`${text.split(/(?<=_)/).map((part, i) => html`${i > 0 ? html`<wbr>` : ""}${part}`)}`;
 }
+
+/** A link's text: its host, and the repository on GitHub (`github.com/nginx/nginx`). */
+export function urlLabel(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  return hostname === "github.com" ? `${hostname}${pathname.split("/").slice(0, 3).join("/")}` : hostname;
+}

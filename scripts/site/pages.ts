@@ -3,7 +3,7 @@
 // statuskit started from (intro, a table per class, redirect advice, references, questions).
 import { classInfo, classOf, getStatus, STATUSES, type ClassInfo, type StatusClass, type StatusInfo } from "../../src/index";
 import { formatUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
-import { breakable, href, html, type Html } from "./html";
+import { breakable, href, html, urlLabel, type Html } from "./html";
 import { citations, inline, reasonFor, ruleDoc, type Rule } from "./rules";
 
 export interface Context {
@@ -289,7 +289,7 @@ ${records.map(
 <p>${r.description}</p>
 <dl class="facts">
 <dt>Sent to clients</dt><dd>${r.sent ? "yes" : "no: it only appears in the vendor's logs"}</dd>
-<dt>Source</dt><dd>${r.url === null ? "no page of the vendor's own defines it" : html`<a href="${href(r.url)}">${sourceLabel(r.url)}</a>`}</dd>
+<dt>Source</dt><dd>${r.url === null ? "no page of the vendor's own defines it" : html`<a href="${href(r.url)}">${urlLabel(r.url)}</a>`}</dd>
 ${r.conflicts.length === 0 ? "" : html`<dt>Also means</dt><dd>${r.conflicts.map((c, i) => html`${i > 0 ? "; " : ""}${c.source === "iana" ? html`${c.phrase} (the IANA registry)` : html`${c.phrase ?? "no name"} (${vendorName(c.source)})`}`)}</dd>`}
 ${extraFields(r, ["code", "vendor", "phrase", "description", "sent", "url", "conflicts"])}
 </dl>
@@ -301,12 +301,6 @@ ${snippet(`import { formatUnofficialStatus, getUnofficialStatus } from "statuski
 ${records.map((r) => `getUnofficialStatus(${code}, ${literal(r.vendor)}).phrase; // => ${literal(r.phrase)}\n`).join("")}formatUnofficialStatus(${code}); // => ${literal(formatUnofficialStatus(code))}`)}
 ${snippet(`$ npx statuskit --unofficial ${code}`)}
 </section>`;
-}
-
-/** A vendor link's text: its host, and the repository on GitHub (`github.com/nginx/nginx`). */
-function sourceLabel(url: string): string {
-  const { hostname, pathname } = new URL(url);
-  return hostname === "github.com" ? `${hostname}${pathname.split("/").slice(0, 3).join("/")}` : hostname;
 }
 
 function pager(code: number, codes: readonly number[], label: (c: number) => string): Html {
@@ -339,9 +333,17 @@ ${extraFields(s, ["code", "phrase", "constant", "class", "description", "status"
 </dl>
 ${s.aliases.length === 0 ? "" : html`<section aria-labelledby="legacy">
 <h2 id="legacy">Legacy names</h2>
-<p>Older names of ${s.code}, and where they come from. <code>codeOf</code> still accepts them, and each constant is a deprecated alias of <code>${s.constant}</code>.</p>
+<p>Older names of ${s.code}, and where they come from. <code>codeOf</code> still accepts them, and a constant among them is a deprecated alias of <code>${s.constant}</code>.</p>
 <ul class="legacy">
-${s.aliases.map((a) => html`<li>${a.phrase === null ? "" : html`<strong>${a.phrase}</strong>, `}<a href="${apiPage("../", "variables", ctx.entries[0]!, a.constant)}"><code>${breakable(a.constant)}</code></a>: ${a.source}</li>\n`)}</ul>
+${s.aliases.map((a) => {
+  // A name may come without a phrase (a constant only) or without a constant (a name for codeOf only).
+  const constant = a.constant as string | null;
+  const names = [
+    a.phrase === null ? "" : html`<strong>${a.phrase}</strong>`,
+    constant === null ? "" : html`<a href="${apiPage("../", "variables", ctx.entries[0]!, constant)}"><code>${breakable(constant)}</code></a>`,
+  ].filter((n) => n !== "");
+  return html`<li>${names.map((n, i) => html`${i > 0 ? ", " : ""}${n}`)}: ${a.source}</li>\n`;
+})}</ul>
 </section>`}
 <section aria-labelledby="rules">
 <h2 id="rules">Rules</h2>

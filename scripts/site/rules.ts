@@ -6,7 +6,7 @@ import ts from "typescript";
 import { fileURLToPath } from "node:url";
 import * as statuskit from "../../src/index";
 import { specUrl } from "../../src/internal";
-import { html, type Html } from "./html";
+import { html, urlLabel, type Html } from "./html";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -80,7 +80,9 @@ function blocks(doc: string): Block[] {
   return out;
 }
 
-const INLINE = /`([^`]+)`|(https:\/\/[^\s)]+)|(RFC \d+)(?: §(\d+(?:\.\d+)*))?|§(\d+(?:\.\d+)*)/g;
+// A URL ends before a closing bracket or space, and before punctuation that ends a sentence or list.
+const URL_TEXT = String.raw`https:\/\/[^\s)]*[^\s).,;:]`;
+const INLINE = new RegExp(`\`([^\`]+)\`|(${URL_TEXT})|(RFC \\d+)(?: §(\\d+(?:\\.\\d+)*))?|§(\\d+(?:\\.\\d+)*)`, "g");
 
 /**
  * Doc text as HTML: `code`, links for URLs and for sections (`RFC 9110 §15.5.9`; a bare `§15.3.5`
@@ -114,14 +116,15 @@ export function ruleDoc(rule: Rule): Html {
   )}`;
 }
 
-/** Whether a sentence of a doc speaks of `code`: names it, or its class (`1xx`). */
-function names(sentence: string, code: number): boolean {
-  return new RegExp(`\\b(${code}|${Math.floor(code / 100)}xx)\\b`).test(sentence);
+/** Whether a text speaks of `code`: names it, its class (`1xx`) or a range that holds it (`505–511`). */
+function mentions(text: string, code: number): boolean {
+  if (new RegExp(`\\b(${code}|${Math.floor(code / 100)}xx)\\b`).test(text)) return true;
+  return [...text.matchAll(/\b(\d{3})[–-](\d{3})\b/g)].some((m) => Number(m[1]) <= code && code <= Number(m[2]));
 }
 
 /**
- * What the rule's doc says about `code`: the list item that names it before a colon (`- 502, 504: …`), else
- * the first sentence that names it or its class; for a code in the set with neither, the doc's first
+ * What the rule's doc says about `code`: the list item that names it before a colon (`- 502, 504: …`,
+ * `- 505–511: …`), else the first sentence that names it, its class or a range that holds it; for a code in the set with neither, the doc's first
  * sentence. `undefined` for a code outside the set that the doc does not mention.
  */
 export function reasonFor(rule: Rule, code: number): string | undefined {
@@ -131,11 +134,11 @@ export function reasonFor(rule: Rule, code: number): string | undefined {
     for (const item of b.items) {
       const [head, ...rest] = item.split(": ");
       const tail = rest.join(": ");
-      if (tail !== "" && new RegExp(`\\b${code}\\b`).test(head!)) return tail[0]!.toUpperCase() + tail.slice(1);
+      if (tail !== "" && mentions(head!, code)) return tail[0]!.toUpperCase() + tail.slice(1);
     }
   }
   const sentences = all.flatMap((b) => (b.kind === "p" ? b.text.split(/(?<=\.)\s+(?=[A-Z\d`])/) : []));
-  return sentences.find((s) => names(s, code)) ?? (rule.test(code) ? sentences[0] : undefined);
+  return sentences.find((s) => mentions(s, code)) ?? (rule.test(code) ? sentences[0] : undefined);
 }
 
 /**
@@ -144,8 +147,8 @@ export function reasonFor(rule: Rule, code: number): string | undefined {
  */
 export function citations(rule: Rule): [string, string][] {
   const found = new Map<string, string>();
-  for (const m of rule.doc.matchAll(/(https:\/\/[^\s)]+)|RFC (\d+)/g)) {
-    if (m[1] !== undefined) found.set(new URL(m[1]).hostname, m[1].replace(/#.*/, ""));
+  for (const m of rule.doc.matchAll(new RegExp(`(${URL_TEXT})|RFC (\\d+)`, "g"))) {
+    if (m[1] !== undefined) found.set(urlLabel(m[1]), m[1].replace(/#.*/, ""));
     else found.set(`RFC ${m[2]}`, `https://www.rfc-editor.org/rfc/rfc${m[2]}`);
   }
   return [...found];
