@@ -14,6 +14,7 @@ import { STATUSES } from "../src/index";
 import { LEGACY_NAMES } from "../src/tables";
 import { UNOFFICIAL_STATUSES } from "../src/unofficial";
 import { publish } from "./readme";
+import { renderSite } from "./site";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -265,6 +266,16 @@ export async function measure(pkgDir = root): Promise<Measurement> {
       { id: "problem: read", label: "`statuskit/problem`: `readProblem`, `isProblemResponse`", bundle: problemRead, budget: 1000, rule: "≤ 1000 B, no phrase table" },
       noTable(problemRead),
     );
+
+    // The reference site (not in the package): what a reader downloads for a page, each file
+    // gzipped on its own as a server sends it. A fixed build date keeps the bytes stable.
+    const site = await renderSite({ today: "2026-12-01" });
+    const weigh = (paths: string[]): Bundle => {
+      const texts = paths.map((path) => site.get(path)!);
+      return { code: texts.join("\n"), gzip: texts.reduce((sum, text) => sum + gzipSize(text), 0) };
+    };
+    add({ id: "site index", label: "site: the index page (HTML, CSS, JS)", bundle: weigh(["index.html", "style.css", "search.js"]), budget: 20_000, rule: "≤ 20 kB" }, []);
+    add({ id: "site code page", label: "site: a code page, `404/` (HTML, CSS)", bundle: weigh(["404/index.html", "style.css"]), budget: 4_000, rule: "≤ 4 kB" }, []);
 
     const peers: Measurement["peers"] = {};
     for (const [peer, sources] of Object.entries(PEER_CONSUMERS)) {

@@ -7,6 +7,7 @@ import type { ClassInfo, StatusClass, StatusInfo } from "statuskit";
 import type { UnofficialStatus } from "statuskit/unofficial";
 import { version } from "../package.json";
 import { nameKey } from "./internal";
+import { search, words } from "./search";
 
 const USAGE = `Usage: statuskit [-j|--json] [-u|--unofficial] <code|name|class>...
        statuskit [-j|--json] (-s|--search <words>... | -l|--list)
@@ -400,39 +401,6 @@ function wrap(text: string, width: number): string[] {
     } else line = line === "" ? word : `${line} ${word}`;
   }
   return [...lines, line];
-}
-
-/** Lower-case words of a text: apostrophes dropped, anything but letters and digits separates. */
-function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
-}
-
-// The words each status can be found by, from the narrowest field to the widest: a match in the
-// phrase ranks before one that needs a legacy name, which ranks before one in the description.
-const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant ?? ""}`))];
-// A description that refers to another code ("Like 301, but …" for 308) also answers to that
-// code's names, last: so "moved" finds 307 and 308 after 301 and 302.
-const SEARCHABLE = STATUSES.map((s) => {
-  const names = namesOf(s);
-  const description = [...names, ...words(s.description)];
-  const referred = (s.description.match(/\b[1-5]\d\d\b/g) ?? []).flatMap((code) => {
-    const other = getStatus(Number(code));
-    return other === undefined ? [] : namesOf(other);
-  });
-  return { status: s, fields: [words(s.phrase), names, description, [...description, ...referred]] };
-});
-
-/** Statuses where every query word starts a word, best match first. */
-function search(query: readonly string[]): StatusInfo[] {
-  const ranked = SEARCHABLE.map(({ status, fields }) => ({
-    status,
-    rank: fields.findIndex((field) => query.every((q) => field.some((w) => w.startsWith(q)))),
-  }));
-  // Array#sort is stable and STATUSES is in code order, so equal ranks stay by code.
-  return ranked
-    .filter((r) => r.rank >= 0)
-    .sort((a, b) => a.rank - b.rank)
-    .map((r) => r.status);
 }
 
 // Every name `codeOf` accepts, compared the way it compares them, for "did you mean".

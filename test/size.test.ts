@@ -30,6 +30,8 @@ describe("byte budgets", () => {
     ["isRetryableWithVendors", "isRetryableWithVendors stays within isRetryable + 50 B, with no phrase and no unofficial description"],
     ["problem: build and respond", "statuskit/problem's builders stay within reasonPhrase + 1600 B, with no description"],
     ["problem: read", "statuskit/problem's readers stay within 1000 B, with no phrase table"],
+    ["site index", "the site's index page stays within 20 kB, HTML, CSS and JS"],
+    ["site code page", "a code page of the site stays within 4 kB, HTML and CSS"],
   ])("%s: %s", (id) => {
     const c = byId(id);
     expect(c.bundle.gzip).toBeGreaterThan(0);
