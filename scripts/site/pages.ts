@@ -291,7 +291,8 @@ ${records.map(
 <dt>Sent to clients</dt><dd>${r.sent ? "yes" : "no: it only appears in the vendor's logs"}</dd>
 <dt>Source</dt><dd>${r.url === null ? "no page of the vendor's own defines it" : html`<a href="${href(r.url)}">${urlLabel(r.url)}</a>`}</dd>
 ${r.conflicts.length === 0 ? "" : html`<dt>Also means</dt><dd>${r.conflicts.map((c, i) => html`${i > 0 ? "; " : ""}${c.source === "iana" ? html`${c.phrase} (the IANA registry)` : html`${c.phrase ?? "no name"} (${vendorName(c.source)})`}`)}</dd>`}
-${extraFields(r, ["code", "vendor", "phrase", "description", "sent", "url", "conflicts"])}
+<dt>Retried by default</dt><dd>${r.retry.length === 0 ? "by no widely used client" : html`by ${r.retry.map((t, i) => html`${i > 0 ? "; " : ""}<a href="${href(t.url)}">${t.by}</a>`)} (<code>isRetryableWithVendors(${String(r.code)})</code> is <code>true</code>)`}</dd>
+${extraFields(r, ["code", "vendor", "phrase", "description", "sent", "url", "conflicts", "retry"])}
 </dl>
 </section>
 `,
