@@ -51,7 +51,7 @@ const library: Options = {
   // tree-shake (esbuild's minifier drops them). The tarball has a budget of 180 kB, README and
   // declarations included (test/package.test.ts), and the builds are mostly data.
   minify: "terser",
-  terserOptions: { format: { comments: false, preserve_annotations: true }, keep_fnames: true },
+  terserOptions: { format: { comments: false, preserve_annotations: true }, keep_fnames: true, toplevel: true, compress: { passes: 2 } },
 };
 
 export default defineConfig([

@@ -1,5 +1,5 @@
 // data/*.json → src/codes.ts, src/tables.ts, src/unofficial-table.ts and the codes table in
-// README.md. Run with `npm run generate`; `npm run generate -- --check` only reports staleness.
+// data/README.md. Run with `npm run generate`; `npm run generate -- --check` only reports staleness.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { constantOf, nameKey as keyOf, specUrl } from "../src/internal";
@@ -11,7 +11,7 @@ export const paths = {
   classes: "data/classes.json",
   out: "src/codes.ts",
   tables: "src/tables.ts",
-  readme: "README.md",
+  dataReadme: "data/README.md",
 };
 
 const STATUSES = ["standard", "provisional", "deprecated", "obsoleted", "unused"];
@@ -103,6 +103,10 @@ export function validate(entries: any, classes: any): Data {
     }
     // codeOf finds a constant through its phrase's key, so the two keys must be one.
     if (keyOf(constant) !== keyOf(phrase)) fail(where, `phrase "${phrase}" may only hold letters, digits, spaces, hyphens and apostrophes`);
+    // The declarations derive each constant from its phrase a character at a time (`ConstantOf`).
+    if ([...phrase].map((c) => (c === " " || c === "-" ? "_" : c === "'" ? "" : c.toUpperCase())).join("") !== constantOf(phrase)) {
+      fail(where, `phrase "${phrase}" must not start or end with a space, hyphen or apostrophe, nor repeat one`);
+    }
     if (!isString(description) || !/^[A-Z].*\.$/.test(description)) {
       fail(where, "description must be one sentence starting with a capital and ending with a full stop");
     }
@@ -188,8 +192,8 @@ function row(e: Entry): string {
 const ROW_DEFAULTS = ["RFC 9110", "standard", null];
 
 function recordType(e: Entry): string {
-  const args: unknown[] = [e.code, e.phrase, e.constant, e.class, e.spec.section, e.spec.document, e.status, e.expires];
-  while (args.length > 5 && args[args.length - 1] === ROW_DEFAULTS[args.length - 6]) args.pop();
+  const args: unknown[] = [e.code, e.phrase, e.spec.section, e.spec.document, e.status, e.expires];
+  while (args.length > 3 && args[args.length - 1] === ROW_DEFAULTS[args.length - 4]) args.pop();
   return `  StatusRecord<${args.map(q).join(", ")}>,`;
 }
 
@@ -209,9 +213,8 @@ function renderCodes({ entries }: Data): string {
   for (const e of entries) {
     for (const a of e.aliases) {
       if (a.constant === null) continue;
-      const name = a.phrase ? ` "${a.phrase}",` : "";
       out.push(
-        `/** Legacy name of \`${e.code} ${e.phrase}\`:${name} from ${a.source.replace(/@/g, "\\@")}. @deprecated Use {@link ${e.constant}}. */`,
+        `/** Legacy name of \`${e.code} ${e.phrase}\`${a.phrase ? ` ("${a.phrase}")` : ""}. @deprecated Use {@link ${e.constant}}. */`,
         `export const ${a.constant} = ${e.code};`,
       );
     }
@@ -254,14 +257,20 @@ function renderTables({ entries, classes }: Data): string {
     `export const DEFAULT_STATUS = ${q(ROW_DEFAULTS[1])};`,
     "",
     "/**",
+    " * The constant name of a phrase: upper case, each space or hyphen `_`, apostrophes dropped",
+    " * (`ConstantOf<\"I'm a teapot\">` is `\"IM_A_TEAPOT\"`).",
+    " */",
+    "export type ConstantOf<Phrase extends string> = Phrase extends `${infer C}${infer Rest}`",
+    "  ? `${C extends \" \" | \"-\" ? \"_\" : C extends \"'\" ? \"\" : Uppercase<C>}${ConstantOf<Rest>}`",
+    "  : \"\";",
+    "",
+    "/**",
     " * The shape of every registry record, with its literal values as type arguments (trailing ones",
     " * left out where they are the defaults). Write `StatusInfo<404>` for the record of a code.",
     " */",
     "export interface StatusRecord<",
     "  Code extends number,",
     "  Phrase extends string,",
-    "  Constant extends string,",
-    "  Class extends string,",
     "  Section extends string,",
     `  Document extends string = ${q(ROW_DEFAULTS[0])},`,
     `  Status extends string = ${q(ROW_DEFAULTS[1])},`,
@@ -272,9 +281,9 @@ function renderTables({ entries, classes }: Data): string {
     "  /** The registry's reason phrase (RFC 9110's names: \"Content Too Large\"). */",
     "  readonly phrase: Phrase;",
     "  /** The name of the constant statuskit exports for the code (`CONTENT_TOO_LARGE`). */",
-    "  readonly constant: Constant;",
+    "  readonly constant: ConstantOf<Phrase>;",
     "  /** The class, by the first digit (RFC 9110 §15). */",
-    "  readonly class: Class;",
+    `  readonly class: ${classes.map((c, i) => (i < classes.length - 1 ? `\`\${Code}\` extends \`${c.range[0] / 100}\${string}\` ? ${q(c.name)} : ` : q(c.name))).join("")};`,
     "  /** One plain-English sentence. */",
     "  readonly description: string;",
     "  /** The lifecycle: `standard`, `provisional`, `deprecated`, `obsoleted` or `unused`. */",
@@ -371,13 +380,14 @@ function renderNameKeys(entries: Entry[], legacy: [code: number, name: string][]
   ];
 }
 
-/** The markdown codes table that goes between the README markers. */
+/** data/README.md's table of the codes: constant, spec link and lifecycle of each. */
 function renderTable({ entries }: Data): string {
-  const rows = entries.map((e) => {
-    const status = e.status === "provisional" ? `provisional, expires ${e.expires}` : e.status === "standard" ? "" : e.status;
-    return `| ${e.code} | ${e.phrase} | \`${e.constant}\` | [${e.spec.document} §${e.spec.section}](${e.spec.url}) | ${status} |`;
-  });
+  const rows = entries.map((e) => `| ${e.code} | ${e.phrase} | \`${e.constant}\` | [${e.spec.document} §${e.spec.section}](${e.spec.url}) | ${lifecycle(e)} |`);
   return ["| Code | Phrase | Constant | Spec | Lifecycle |", "| --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+function lifecycle(e: Entry): string {
+  return e.status === "provisional" ? `provisional, expires ${e.expires}` : e.status === "standard" ? "" : e.status;
 }
 
 
@@ -600,7 +610,7 @@ export function build(): Record<string, string> {
   return {
     [paths.out]: renderCodes(data),
     [paths.tables]: renderTables(data),
-    [paths.readme]: replaceSection(read(paths.readme), "codes", renderTable(data)),
+    [paths.dataReadme]: replaceSection(read(paths.dataReadme), "codes", renderTable(data)),
     [UNOFFICIAL.out]: buildUnofficial(data),
   };
 }

@@ -1,6 +1,7 @@
 // README.md's generated tables sit between `<!-- NAME:start … -->` and `<!-- NAME:end -->`. The
 // script that computes a table writes it there (`--write`) or fails when it is stale (`--check`).
 import { readFileSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const readmePath = fileURLToPath(new URL("../README.md", import.meta.url));
@@ -15,18 +16,19 @@ export function replaceSection(readme: string, name: string, body: string): stri
 }
 
 /**
- * Prints `body`; with `--write` puts it into README.md's section `name`. Returns the problem to
- * report when `--check` is given and the README's copy is stale.
+ * Prints `body`; with `--write` puts it into section `name` of README.md (or of the markdown file
+ * at `path`). Returns the problem to report when `--check` is given and that copy is stale.
  */
-export function publish(name: string, body: string, command: string): string[] {
+export function publish(name: string, body: string, command: string, path = readmePath): string[] {
   console.log(body);
-  const readme = readFileSync(readmePath, "utf8");
+  const file = relative(fileURLToPath(new URL("..", import.meta.url)), path);
+  const readme = readFileSync(path, "utf8");
   const updated = replaceSection(readme, name, body);
   if (updated === readme) return [];
   if (process.argv.includes("--write")) {
-    writeFileSync(readmePath, updated);
-    console.log(`${name}: wrote README.md`);
+    writeFileSync(path, updated);
+    console.log(`${name}: wrote ${file}`);
     return [];
   }
-  return process.argv.includes("--check") ? [`README.md's ${name} table is out of date: run \`${command}\``] : [];
+  return process.argv.includes("--check") ? [`${file}'s ${name} table is out of date: run \`${command}\``] : [];
 }

@@ -17,7 +17,7 @@ import type {
  * The class of a status code, by its first digit (RFC 9110 §15). Unregistered codes in range
  * have a class too.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns The class name, or `undefined` unless `code` is an integer in 100–599.
  *
  * @example Classify
@@ -70,7 +70,7 @@ export function classInfo(cls: unknown): ClassInfo | undefined {
 /**
  * Whether a code is informational (1xx).
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for integers in 100–199.
  *
  * @example
@@ -90,7 +90,7 @@ export function isInformational(code: unknown): boolean {
 /**
  * Whether a code is a success (2xx).
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for integers in 200–299.
  *
  * @example
@@ -112,7 +112,7 @@ export function isSuccess(code: unknown): boolean {
  * Whether a code is in the redirection class (3xx). 304 is; see `isRedirect` for the codes that
  * actually redirect.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for integers in 300–399.
  *
  * @example
@@ -132,7 +132,7 @@ export function isRedirection(code: unknown): boolean {
 /**
  * Whether a code is a client error (4xx).
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for integers in 400–499.
  *
  * @example
@@ -153,7 +153,7 @@ export function isClientError(code: unknown): boolean {
 /**
  * Whether a code is a server error (5xx).
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for integers in 500–599.
  *
  * @example
@@ -173,7 +173,7 @@ export function isServerError(code: unknown): boolean {
 /**
  * Whether a code is an error, client or server (4xx or 5xx).
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for integers in 400–599.
  *
  * @example

@@ -18,58 +18,34 @@ const HELP = `${USAGE}
 Look up HTTP status codes in the IANA registry.
 
   statuskit 404               a code: phrase, class, lifecycle, spec, meaning
-  statuskit 401 403           several, one after another
-  statuskit not found         a phrase, legacy phrase or constant: NOT_FOUND,
-                              payload too large, "I'm a teapot" (case, spaces,
-                              hyphens, underscores and apostrophes do not
-                              matter; quotes are not needed)
-  statuskit 4xx               every registered code of a class (or its name:
-                              client-error, client error)
+  statuskit 401 403           several codes
+  statuskit not found         a phrase, legacy phrase or constant (NOT_FOUND,
+                              payload too large); case, spaces, hyphens,
+                              underscores and apostrophes do not matter
+  statuskit 4xx               the registered codes of a class (client-error)
   statuskit --list            every registered code, by class
-  statuskit --unofficial 499  a code's standard meaning, then the meanings
-                              vendors give it outside the registry (nginx,
-                              Cloudflare, AWS ELB and others), labelled so
+  statuskit -u 499            also the meanings vendors give a code
   statuskit --search rate limit
-                              codes whose phrase, legacy names or description
-                              have a word starting with each given word; those
-                              matched by the phrase come first, then by a legacy
-                              name, then by the description, then through a code
-                              the description names ("Like 301"), each by code
+                              codes with a word starting with each word given:
+                              in the phrase first, then legacy names, then the
+                              description
 
-How several words are read: from the left, each time the longest run of words
-that names a status or a class, so "not found" is 404, "401 403" is two codes
-and "found not found" is 302 then 404. A number (or an empty argument) always
-stands alone. Words that name nothing are reported together, up to the next
-number or name.
+Words are read from the left, each time the longest run that names a status or
+a class: "found not found" is 302 then 404. A number always stands alone.
 
 Options:
-  -j, --json     print the results as a JSON array of status records (the
-                 library's StatusInfo); unregistered codes such as 499 are left
-                 out of the array. With --unofficial, each code's vendor
-                 records (statuskit/unofficial's UnofficialStatus: the items
-                 that have a "vendor" field) follow its status record, or
-                 stand alone for an unregistered code. Standard output then
-                 holds only JSON: --version prints the version as a JSON
-                 string, and --help is a usage error
-  -u, --unofficial
-                 also show the unofficial meanings of each code, after the
-                 standard one; for codes and names only, not with a class,
-                 --list or --search
-  -l, --list     list every registered code
-  -s, --search   search instead of looking up
-  -h, --help     show this help
-  -v, --version  show the version
-  --             end of options: what follows is looked up as is
+  -j, --json        a JSON array of status records (with -u, each code's vendor
+                    records follow it); standard output then holds only JSON
+  -u, --unofficial  also the vendor meanings (for codes and names)
+  -l, --list        list every registered code
+  -s, --search      search instead of looking up
+  -h, --help        show this help
+  -v, --version     show the version
+  --                end of options; short options group: -ju is -j -u
 
-Short options group: -ju is -j -u.
-
-Exit status: 0 when everything was found, 1 when something was not (including
-an unregistered code such as 499, which still prints its class, unless
---unofficial finds a vendor meaning for it), 2 for a usage error.
-
-Colour follows Node's rules: only when standard output is a terminal, and not
-when NO_COLOR is set or TERM is dumb; FORCE_COLOR=1 turns it on even through a
-pipe, FORCE_COLOR=0 turns it off.
+Exit status: 0 when everything was found, 1 when something was not (499
+included, unless --unofficial finds it), 2 for a usage error. Colour only on a
+terminal, not with NO_COLOR or TERM=dumb; FORCE_COLOR as in Node.
 `;
 
 // A new option is one more entry here.

@@ -128,19 +128,19 @@ export const LOOP_DETECTED = 508;
 export const NOT_EXTENDED = 510;
 /** `511 Network Authentication Required` (RFC 6585 §6). */
 export const NETWORK_AUTHENTICATION_REQUIRED = 511;
-/** Legacy name of `302 Found`: "Moved Temporarily", from RFC 1945 and RFC 2068; http-status-codes MOVED_TEMPORARILY, nginx. @deprecated Use {@link FOUND}. */
+/** Legacy name of `302 Found` ("Moved Temporarily"). @deprecated Use {@link FOUND}. */
 export const MOVED_TEMPORARILY = 302;
-/** Legacy name of `413 Content Too Large`: "Payload Too Large", from RFC 7231; Node http.STATUS_CODES, statuses. @deprecated Use {@link CONTENT_TOO_LARGE}. */
+/** Legacy name of `413 Content Too Large` ("Payload Too Large"). @deprecated Use {@link CONTENT_TOO_LARGE}. */
 export const PAYLOAD_TOO_LARGE = 413;
-/** Legacy name of `413 Content Too Large`: "Request Entity Too Large", from RFC 2616; Python before 3.13, Go net/http, nginx, Apache httpd, http-status. @deprecated Use {@link CONTENT_TOO_LARGE}. */
+/** Legacy name of `413 Content Too Large` ("Request Entity Too Large"). @deprecated Use {@link CONTENT_TOO_LARGE}. */
 export const REQUEST_ENTITY_TOO_LARGE = 413;
-/** Legacy name of `413 Content Too Large`: from http-status-codes. @deprecated Use {@link CONTENT_TOO_LARGE}. */
+/** Legacy name of `413 Content Too Large`. @deprecated Use {@link CONTENT_TOO_LARGE}. */
 export const REQUEST_TOO_LONG = 413;
-/** Legacy name of `414 URI Too Long`: "Request-URI Too Long", from RFC 2616; Python before 3.13, Go net/http, Apache httpd, http-status-codes. @deprecated Use {@link URI_TOO_LONG}. */
+/** Legacy name of `414 URI Too Long` ("Request-URI Too Long"). @deprecated Use {@link URI_TOO_LONG}. */
 export const REQUEST_URI_TOO_LONG = 414;
-/** Legacy name of `414 URI Too Long`: "Request-URI Too Large", from nginx, http-status. @deprecated Use {@link URI_TOO_LONG}. */
+/** Legacy name of `414 URI Too Long` ("Request-URI Too Large"). @deprecated Use {@link URI_TOO_LONG}. */
 export const REQUEST_URI_TOO_LARGE = 414;
-/** Legacy name of `416 Range Not Satisfiable`: "Requested Range Not Satisfiable", from RFC 2616; Python before 3.13, Go net/http, nginx, Apache httpd, Spring, http-status-codes. @deprecated Use {@link RANGE_NOT_SATISFIABLE}. */
+/** Legacy name of `416 Range Not Satisfiable` ("Requested Range Not Satisfiable"). @deprecated Use {@link RANGE_NOT_SATISFIABLE}. */
 export const REQUESTED_RANGE_NOT_SATISFIABLE = 416;
-/** Legacy name of `422 Unprocessable Content`: "Unprocessable Entity", from RFC 4918; Node http.STATUS_CODES, statuses, Python before 3.13, Go net/http, Deno \@std/http, http-status-codes. @deprecated Use {@link UNPROCESSABLE_CONTENT}. */
+/** Legacy name of `422 Unprocessable Content` ("Unprocessable Entity"). @deprecated Use {@link UNPROCESSABLE_CONTENT}. */
 export const UNPROCESSABLE_ENTITY = 422;

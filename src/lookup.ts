@@ -50,7 +50,7 @@ function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
  *
  * Every call returns the same deeply frozen object.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns The record, or `undefined` when `code` is not a registered code.
  *
  * @example Read a record
@@ -75,7 +75,7 @@ export function getStatus(code: unknown): StatusInfo | undefined {
 /**
  * The registry reason phrase of a status code (RFC 9110 names: 413 is "Content Too Large").
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns The phrase, or `undefined` when `code` is not a registered code.
  *
  * @example Phrases for logs
@@ -136,7 +136,7 @@ const DIGITS = /^[1-5]\d\d$/;
  * code's literal type (`codeOf("Not Found")` has type `404`; see `CodeOf`); other text gives
  * `StatusCode | undefined`.
  *
- * @param text A name or a bare three-digit code; any value is accepted at run time.
+ * @param text A name or a bare three-digit code (any value at run time).
  * @returns The registered code, or `undefined`.
  *
  * @example Parse names
@@ -162,7 +162,7 @@ export function codeOf(text: unknown): StatusCode | undefined {
  * A status line for logs: the code and its phrase, or its class title when the code is valid but
  * not registered.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `"404 Not Found"`, `"499 Client Error"`, or `undefined` outside 100–599.
  *
  * @example Format for a log line

@@ -86,7 +86,7 @@ const CACHEABLE = [
  * (https://fetch.spec.whatwg.org/#redirect-status). 304 is in the 3xx class but does not
  * redirect, nor do 300, 305 and 306. The set is exact, so any number narrows to `RedirectCode`.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for 301, 302, 303, 307 and 308.
  *
  * @example
@@ -111,7 +111,7 @@ export function isRedirect(code: number): code is RedirectCode {
  * (with `Content-Length: 0`, say), it just carries no content. Frame messages by §6.3, not by
  * this function.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for 100–199, 204, 205 and 304.
  *
  * @example
@@ -160,7 +160,7 @@ export function isBodyless(code: unknown): boolean {
  * https://github.com/App-vNext/Polly.Extensions.Http,
  * https://github.com/urllib3/urllib3/blob/main/src/urllib3/util/retry.py.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for 408, 425, 429, 500, 502, 503 and 504.
  *
  * @example
@@ -180,7 +180,7 @@ export function isRetryable(code: number): code is RetryableCode {
  * information: RFC 9110 §15.1 lists 200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414 and
  * 501 among its own codes, and RFC 7725 §3 makes 451 cacheable by default too.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for the thirteen codes above.
  *
  * @example

@@ -24,14 +24,20 @@ export const DEFAULT_DOCUMENT = "RFC 9110";
 export const DEFAULT_STATUS = "standard";
 
 /**
+ * The constant name of a phrase: upper case, each space or hyphen `_`, apostrophes dropped
+ * (`ConstantOf<"I'm a teapot">` is `"IM_A_TEAPOT"`).
+ */
+export type ConstantOf<Phrase extends string> = Phrase extends `${infer C}${infer Rest}`
+  ? `${C extends " " | "-" ? "_" : C extends "'" ? "" : Uppercase<C>}${ConstantOf<Rest>}`
+  : "";
+
+/**
  * The shape of every registry record, with its literal values as type arguments (trailing ones
  * left out where they are the defaults). Write `StatusInfo<404>` for the record of a code.
  */
 export interface StatusRecord<
   Code extends number,
   Phrase extends string,
-  Constant extends string,
-  Class extends string,
   Section extends string,
   Document extends string = "RFC 9110",
   Status extends string = "standard",
@@ -42,9 +48,9 @@ export interface StatusRecord<
   /** The registry's reason phrase (RFC 9110's names: "Content Too Large"). */
   readonly phrase: Phrase;
   /** The name of the constant statuskit exports for the code (`CONTENT_TOO_LARGE`). */
-  readonly constant: Constant;
+  readonly constant: ConstantOf<Phrase>;
   /** The class, by the first digit (RFC 9110 §15). */
-  readonly class: Class;
+  readonly class: `${Code}` extends `1${string}` ? "informational" : `${Code}` extends `2${string}` ? "success" : `${Code}` extends `3${string}` ? "redirection" : `${Code}` extends `4${string}` ? "client-error" : "server-error";
   /** One plain-English sentence. */
   readonly description: string;
   /** The lifecycle: `standard`, `provisional`, `deprecated`, `obsoleted` or `unused`. */
@@ -59,70 +65,70 @@ export interface StatusRecord<
 
 /** The type of every registered code's record, sorted by code. */
 export type StatusTable = readonly [
-  StatusRecord<100, "Continue", "CONTINUE", "informational", "15.2.1">,
-  StatusRecord<101, "Switching Protocols", "SWITCHING_PROTOCOLS", "informational", "15.2.2">,
-  StatusRecord<102, "Processing", "PROCESSING", "informational", "10.1", "RFC 2518">,
-  StatusRecord<103, "Early Hints", "EARLY_HINTS", "informational", "2", "RFC 8297">,
-  StatusRecord<104, "Upload Resumption Supported", "UPLOAD_RESUMPTION_SUPPORTED", "informational", "4", "draft-ietf-httpbis-resumable-upload-05", "provisional", "2026-11-13">,
-  StatusRecord<200, "OK", "OK", "success", "15.3.1">,
-  StatusRecord<201, "Created", "CREATED", "success", "15.3.2">,
-  StatusRecord<202, "Accepted", "ACCEPTED", "success", "15.3.3">,
-  StatusRecord<203, "Non-Authoritative Information", "NON_AUTHORITATIVE_INFORMATION", "success", "15.3.4">,
-  StatusRecord<204, "No Content", "NO_CONTENT", "success", "15.3.5">,
-  StatusRecord<205, "Reset Content", "RESET_CONTENT", "success", "15.3.6">,
-  StatusRecord<206, "Partial Content", "PARTIAL_CONTENT", "success", "15.3.7">,
-  StatusRecord<207, "Multi-Status", "MULTI_STATUS", "success", "11.1", "RFC 4918">,
-  StatusRecord<208, "Already Reported", "ALREADY_REPORTED", "success", "7.1", "RFC 5842">,
-  StatusRecord<226, "IM Used", "IM_USED", "success", "10.4.1", "RFC 3229">,
-  StatusRecord<300, "Multiple Choices", "MULTIPLE_CHOICES", "redirection", "15.4.1">,
-  StatusRecord<301, "Moved Permanently", "MOVED_PERMANENTLY", "redirection", "15.4.2">,
-  StatusRecord<302, "Found", "FOUND", "redirection", "15.4.3">,
-  StatusRecord<303, "See Other", "SEE_OTHER", "redirection", "15.4.4">,
-  StatusRecord<304, "Not Modified", "NOT_MODIFIED", "redirection", "15.4.5">,
-  StatusRecord<305, "Use Proxy", "USE_PROXY", "redirection", "15.4.6", "RFC 9110", "deprecated">,
-  StatusRecord<306, "Switch Proxy", "SWITCH_PROXY", "redirection", "15.4.7", "RFC 9110", "unused">,
-  StatusRecord<307, "Temporary Redirect", "TEMPORARY_REDIRECT", "redirection", "15.4.8">,
-  StatusRecord<308, "Permanent Redirect", "PERMANENT_REDIRECT", "redirection", "15.4.9">,
-  StatusRecord<400, "Bad Request", "BAD_REQUEST", "client-error", "15.5.1">,
-  StatusRecord<401, "Unauthorized", "UNAUTHORIZED", "client-error", "15.5.2">,
-  StatusRecord<402, "Payment Required", "PAYMENT_REQUIRED", "client-error", "15.5.3">,
-  StatusRecord<403, "Forbidden", "FORBIDDEN", "client-error", "15.5.4">,
-  StatusRecord<404, "Not Found", "NOT_FOUND", "client-error", "15.5.5">,
-  StatusRecord<405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "client-error", "15.5.6">,
-  StatusRecord<406, "Not Acceptable", "NOT_ACCEPTABLE", "client-error", "15.5.7">,
-  StatusRecord<407, "Proxy Authentication Required", "PROXY_AUTHENTICATION_REQUIRED", "client-error", "15.5.8">,
-  StatusRecord<408, "Request Timeout", "REQUEST_TIMEOUT", "client-error", "15.5.9">,
-  StatusRecord<409, "Conflict", "CONFLICT", "client-error", "15.5.10">,
-  StatusRecord<410, "Gone", "GONE", "client-error", "15.5.11">,
-  StatusRecord<411, "Length Required", "LENGTH_REQUIRED", "client-error", "15.5.12">,
-  StatusRecord<412, "Precondition Failed", "PRECONDITION_FAILED", "client-error", "15.5.13">,
-  StatusRecord<413, "Content Too Large", "CONTENT_TOO_LARGE", "client-error", "15.5.14">,
-  StatusRecord<414, "URI Too Long", "URI_TOO_LONG", "client-error", "15.5.15">,
-  StatusRecord<415, "Unsupported Media Type", "UNSUPPORTED_MEDIA_TYPE", "client-error", "15.5.16">,
-  StatusRecord<416, "Range Not Satisfiable", "RANGE_NOT_SATISFIABLE", "client-error", "15.5.17">,
-  StatusRecord<417, "Expectation Failed", "EXPECTATION_FAILED", "client-error", "15.5.18">,
-  StatusRecord<418, "I'm a teapot", "IM_A_TEAPOT", "client-error", "15.5.19", "RFC 9110", "unused">,
-  StatusRecord<421, "Misdirected Request", "MISDIRECTED_REQUEST", "client-error", "15.5.20">,
-  StatusRecord<422, "Unprocessable Content", "UNPROCESSABLE_CONTENT", "client-error", "15.5.21">,
-  StatusRecord<423, "Locked", "LOCKED", "client-error", "11.3", "RFC 4918">,
-  StatusRecord<424, "Failed Dependency", "FAILED_DEPENDENCY", "client-error", "11.4", "RFC 4918">,
-  StatusRecord<425, "Too Early", "TOO_EARLY", "client-error", "5.2", "RFC 8470">,
-  StatusRecord<426, "Upgrade Required", "UPGRADE_REQUIRED", "client-error", "15.5.22">,
-  StatusRecord<428, "Precondition Required", "PRECONDITION_REQUIRED", "client-error", "3", "RFC 6585">,
-  StatusRecord<429, "Too Many Requests", "TOO_MANY_REQUESTS", "client-error", "4", "RFC 6585">,
-  StatusRecord<431, "Request Header Fields Too Large", "REQUEST_HEADER_FIELDS_TOO_LARGE", "client-error", "5", "RFC 6585">,
-  StatusRecord<451, "Unavailable For Legal Reasons", "UNAVAILABLE_FOR_LEGAL_REASONS", "client-error", "3", "RFC 7725">,
-  StatusRecord<500, "Internal Server Error", "INTERNAL_SERVER_ERROR", "server-error", "15.6.1">,
-  StatusRecord<501, "Not Implemented", "NOT_IMPLEMENTED", "server-error", "15.6.2">,
-  StatusRecord<502, "Bad Gateway", "BAD_GATEWAY", "server-error", "15.6.3">,
-  StatusRecord<503, "Service Unavailable", "SERVICE_UNAVAILABLE", "server-error", "15.6.4">,
-  StatusRecord<504, "Gateway Timeout", "GATEWAY_TIMEOUT", "server-error", "15.6.5">,
-  StatusRecord<505, "HTTP Version Not Supported", "HTTP_VERSION_NOT_SUPPORTED", "server-error", "15.6.6">,
-  StatusRecord<506, "Variant Also Negotiates", "VARIANT_ALSO_NEGOTIATES", "server-error", "8.1", "RFC 2295">,
-  StatusRecord<507, "Insufficient Storage", "INSUFFICIENT_STORAGE", "server-error", "11.5", "RFC 4918">,
-  StatusRecord<508, "Loop Detected", "LOOP_DETECTED", "server-error", "7.2", "RFC 5842">,
-  StatusRecord<510, "Not Extended", "NOT_EXTENDED", "server-error", "7", "RFC 2774", "obsoleted">,
-  StatusRecord<511, "Network Authentication Required", "NETWORK_AUTHENTICATION_REQUIRED", "server-error", "6", "RFC 6585">,
+  StatusRecord<100, "Continue", "15.2.1">,
+  StatusRecord<101, "Switching Protocols", "15.2.2">,
+  StatusRecord<102, "Processing", "10.1", "RFC 2518">,
+  StatusRecord<103, "Early Hints", "2", "RFC 8297">,
+  StatusRecord<104, "Upload Resumption Supported", "4", "draft-ietf-httpbis-resumable-upload-05", "provisional", "2026-11-13">,
+  StatusRecord<200, "OK", "15.3.1">,
+  StatusRecord<201, "Created", "15.3.2">,
+  StatusRecord<202, "Accepted", "15.3.3">,
+  StatusRecord<203, "Non-Authoritative Information", "15.3.4">,
+  StatusRecord<204, "No Content", "15.3.5">,
+  StatusRecord<205, "Reset Content", "15.3.6">,
+  StatusRecord<206, "Partial Content", "15.3.7">,
+  StatusRecord<207, "Multi-Status", "11.1", "RFC 4918">,
+  StatusRecord<208, "Already Reported", "7.1", "RFC 5842">,
+  StatusRecord<226, "IM Used", "10.4.1", "RFC 3229">,
+  StatusRecord<300, "Multiple Choices", "15.4.1">,
+  StatusRecord<301, "Moved Permanently", "15.4.2">,
+  StatusRecord<302, "Found", "15.4.3">,
+  StatusRecord<303, "See Other", "15.4.4">,
+  StatusRecord<304, "Not Modified", "15.4.5">,
+  StatusRecord<305, "Use Proxy", "15.4.6", "RFC 9110", "deprecated">,
+  StatusRecord<306, "Switch Proxy", "15.4.7", "RFC 9110", "unused">,
+  StatusRecord<307, "Temporary Redirect", "15.4.8">,
+  StatusRecord<308, "Permanent Redirect", "15.4.9">,
+  StatusRecord<400, "Bad Request", "15.5.1">,
+  StatusRecord<401, "Unauthorized", "15.5.2">,
+  StatusRecord<402, "Payment Required", "15.5.3">,
+  StatusRecord<403, "Forbidden", "15.5.4">,
+  StatusRecord<404, "Not Found", "15.5.5">,
+  StatusRecord<405, "Method Not Allowed", "15.5.6">,
+  StatusRecord<406, "Not Acceptable", "15.5.7">,
+  StatusRecord<407, "Proxy Authentication Required", "15.5.8">,
+  StatusRecord<408, "Request Timeout", "15.5.9">,
+  StatusRecord<409, "Conflict", "15.5.10">,
+  StatusRecord<410, "Gone", "15.5.11">,
+  StatusRecord<411, "Length Required", "15.5.12">,
+  StatusRecord<412, "Precondition Failed", "15.5.13">,
+  StatusRecord<413, "Content Too Large", "15.5.14">,
+  StatusRecord<414, "URI Too Long", "15.5.15">,
+  StatusRecord<415, "Unsupported Media Type", "15.5.16">,
+  StatusRecord<416, "Range Not Satisfiable", "15.5.17">,
+  StatusRecord<417, "Expectation Failed", "15.5.18">,
+  StatusRecord<418, "I'm a teapot", "15.5.19", "RFC 9110", "unused">,
+  StatusRecord<421, "Misdirected Request", "15.5.20">,
+  StatusRecord<422, "Unprocessable Content", "15.5.21">,
+  StatusRecord<423, "Locked", "11.3", "RFC 4918">,
+  StatusRecord<424, "Failed Dependency", "11.4", "RFC 4918">,
+  StatusRecord<425, "Too Early", "5.2", "RFC 8470">,
+  StatusRecord<426, "Upgrade Required", "15.5.22">,
+  StatusRecord<428, "Precondition Required", "3", "RFC 6585">,
+  StatusRecord<429, "Too Many Requests", "4", "RFC 6585">,
+  StatusRecord<431, "Request Header Fields Too Large", "5", "RFC 6585">,
+  StatusRecord<451, "Unavailable For Legal Reasons", "3", "RFC 7725">,
+  StatusRecord<500, "Internal Server Error", "15.6.1">,
+  StatusRecord<501, "Not Implemented", "15.6.2">,
+  StatusRecord<502, "Bad Gateway", "15.6.3">,
+  StatusRecord<503, "Service Unavailable", "15.6.4">,
+  StatusRecord<504, "Gateway Timeout", "15.6.5">,
+  StatusRecord<505, "HTTP Version Not Supported", "15.6.6">,
+  StatusRecord<506, "Variant Also Negotiates", "8.1", "RFC 2295">,
+  StatusRecord<507, "Insufficient Storage", "11.5", "RFC 4918">,
+  StatusRecord<508, "Loop Detected", "7.2", "RFC 5842">,
+  StatusRecord<510, "Not Extended", "7", "RFC 2774", "obsoleted">,
+  StatusRecord<511, "Network Authentication Required", "6", "RFC 6585">,
 ];
 
 /**

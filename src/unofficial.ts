@@ -121,7 +121,7 @@ const NAMES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(/* @__PURE__ 
  * `conflicts` names the registry's phrase (`source: "iana"`) when the vendor reuses a registered
  * code. Every call returns the same deeply frozen objects.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @param vendor A vendor id (see `VENDORS`). Omitted or `undefined`: every vendor.
  * @returns Without `vendor`, the records of every vendor that gives `code` a meaning, sorted as
  * in `VENDORS` (an empty frozen array when there are none); with `vendor`, that vendor's record,
@@ -163,7 +163,7 @@ export function getUnofficialStatus(
  *
  * Standard meanings are not used: `formatStatus` from `statuskit` formats those.
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @param vendor A vendor id (see `VENDORS`). Omitted or `undefined`: every vendor.
  * @returns The line, or `undefined` when no record matches.
  *
@@ -194,7 +194,7 @@ export function formatUnofficialStatus(code: unknown, vendor?: unknown): string 
  * 521, 522, 524 (got), 529 (Anthropic's SDKs, SSL Labs). A client that retries a whole range
  * ("every 5xx") does not count. Retrying is only safe for idempotent requests (RFC 9110 §9.2.2).
  *
- * @param code A status code; any value is accepted at run time.
+ * @param code A status code (any value at run time).
  * @returns `true` for the codes above, `false` for everything else.
  *
  * @example Retry what clients retry

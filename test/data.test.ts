@@ -124,6 +124,7 @@ describe("validate() rejects bad data and names the entry", () => {
     ["an unknown field", (d) => (d[28].descripton = "x"), /code 404\): unknown field "descripton"/],
     ["a constant that does not follow from the phrase", (d) => (d[28].constant = "NOTFOUND"), /constant "NOTFOUND" does not follow from phrase "Not Found" \(expected "NOT_FOUND"\)/],
     ["a phrase whose constant codeOf could not find", (d) => Object.assign(d[28], { phrase: "Not Found (here)", constant: "NOT_FOUND_HERE" }), /code 404\): phrase "Not Found \(here\)" may only hold letters, digits, spaces, hyphens and apostrophes/],
+    ["a phrase that repeats a separator", (d) => (d[28].phrase = "Not  Found"), /code 404\): phrase "Not  Found" must not start or end with a space, hyphen or apostrophe, nor repeat one/],
     ["a duplicate constant", (d) => Object.assign(d[29], { phrase: "Not Found", constant: "NOT_FOUND" }), /code 405\): constant "NOT_FOUND" clashes with constant "NOT_FOUND" of code 404/],
     ["an alias that clashes with another code", (d) => d[34].aliases.push({ phrase: "Not Found", constant: "NOT_FOUND", source: "x" }), /code 410\) alias 0: alias "Not Found" clashes with phrase "Not Found" of code 404/],
     ["a code whose phrase is another's alias", (d) => d[28].aliases.push({ phrase: "Gone", constant: "GONE", source: "x" }), /code 410\): constant "GONE" clashes with alias constant "GONE" of code 404/],

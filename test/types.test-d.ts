@@ -27,6 +27,7 @@ import type {
   CacheableCode,
   ClientErrorCode,
   ConstantName,
+  ConstantOf,
   ErrorCode,
   InformationalCode,
   ReasonPhrase,
@@ -81,6 +82,27 @@ describe("literal types", () => {
   });
   it("ConstantName and class unions come from the table", () => {
     expectTypeOf<"NOT_FOUND">().toMatchTypeOf<ConstantName>();
+    // Each record's constant is derived from its phrase (ConstantOf): all 64, as the run time has them.
+    expectTypeOf<ConstantName>().toEqualTypeOf<
+      "CONTINUE" | "SWITCHING_PROTOCOLS" | "PROCESSING" | "EARLY_HINTS"
+      | "UPLOAD_RESUMPTION_SUPPORTED" | "OK" | "CREATED" | "ACCEPTED"
+      | "NON_AUTHORITATIVE_INFORMATION" | "NO_CONTENT" | "RESET_CONTENT" | "PARTIAL_CONTENT"
+      | "MULTI_STATUS" | "ALREADY_REPORTED" | "IM_USED" | "MULTIPLE_CHOICES" | "MOVED_PERMANENTLY"
+      | "FOUND" | "SEE_OTHER" | "NOT_MODIFIED" | "USE_PROXY" | "SWITCH_PROXY" | "TEMPORARY_REDIRECT"
+      | "PERMANENT_REDIRECT" | "BAD_REQUEST" | "UNAUTHORIZED" | "PAYMENT_REQUIRED" | "FORBIDDEN"
+      | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "PROXY_AUTHENTICATION_REQUIRED"
+      | "REQUEST_TIMEOUT" | "CONFLICT" | "GONE" | "LENGTH_REQUIRED" | "PRECONDITION_FAILED"
+      | "CONTENT_TOO_LARGE" | "URI_TOO_LONG" | "UNSUPPORTED_MEDIA_TYPE" | "RANGE_NOT_SATISFIABLE"
+      | "EXPECTATION_FAILED" | "IM_A_TEAPOT" | "MISDIRECTED_REQUEST" | "UNPROCESSABLE_CONTENT"
+      | "LOCKED" | "FAILED_DEPENDENCY" | "TOO_EARLY" | "UPGRADE_REQUIRED" | "PRECONDITION_REQUIRED"
+      | "TOO_MANY_REQUESTS" | "REQUEST_HEADER_FIELDS_TOO_LARGE" | "UNAVAILABLE_FOR_LEGAL_REASONS"
+      | "INTERNAL_SERVER_ERROR" | "NOT_IMPLEMENTED" | "BAD_GATEWAY" | "SERVICE_UNAVAILABLE"
+      | "GATEWAY_TIMEOUT" | "HTTP_VERSION_NOT_SUPPORTED" | "VARIANT_ALSO_NEGOTIATES"
+      | "INSUFFICIENT_STORAGE" | "LOOP_DETECTED" | "NOT_EXTENDED"
+      | "NETWORK_AUTHENTICATION_REQUIRED"
+    >();
+    expectTypeOf<ConstantOf<"I'm a teapot">>().toEqualTypeOf<"IM_A_TEAPOT">();
+    expectTypeOf<ConstantOf<"Non-Authoritative Information">>().toEqualTypeOf<"NON_AUTHORITATIVE_INFORMATION">();
     expectTypeOf<StatusClass>().toEqualTypeOf<"informational" | "success" | "redirection" | "client-error" | "server-error">();
     expectTypeOf<ErrorCode>().toEqualTypeOf<ClientErrorCode | ServerErrorCode>();
     expectTypeOf<InformationalCode>().toEqualTypeOf<100 | 101 | 102 | 103 | 104>();
