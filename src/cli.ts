@@ -93,7 +93,7 @@ function parse(argv: readonly string[]): { options: Options; operands: string[] 
   // The parser drops `--__proto__` silently rather than store it.
   const dropped = flags.find((arg) => /^--__proto__(=|$)/.test(arg));
   if (dropped !== undefined) return usageError(`unknown option ${quote(dropped.split("=")[0]!)}`);
-  const options = { json: false, list: false, search: false, unofficial: false, help: false, version: false };
+  const options = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, false])) as Options;
   for (const [name, value] of Object.entries(values)) {
     if (!Object.hasOwn(OPTIONS, name)) {
       // The parser gives the name only: `--x` and `-x` are both "x".

@@ -1,8 +1,6 @@
 export * from "./codes";
 export { classInfo, classOf, isClientError, isError, isInformational, isRedirection, isServerError, isSuccess, isValidCode } from "./classes";
 export { codeOf, formatStatus, getStatus, isStatusCode, reasonPhrase, STATUSES } from "./lookup";
-export { isBodyless, isCacheableByDefault, isRedirect, isRetryable, type CacheableCode, type RetryableCode } from "./sets";
-export type * from "./types";
+export { isBodyless, isCacheableByDefault, isContentfulCode, isRedirect, isRetryable, type CacheableCode, type RetryableCode } from "./sets";
 export { REASON_PHRASES, statusTextOf, type ReasonPhrases, type ResponseStatus } from "./phrases";
-export type { CodesByNameKey, IgnoredCharacter } from "./tables";
-export { isContentfulCode } from "./sets";
+export type * from "./types";

@@ -10,7 +10,7 @@ import type {
 } from "./codes";
 import type { ClassTable, CodesByNameKey, IgnoredCharacter, StatusTable } from "./tables";
 
-export type { ClassTable, ConstantOf, LegacyName, SpecUrl, StatusRecord, StatusTable } from "./tables";
+export type { ClassTable, CodesByNameKey, ConstantOf, IgnoredCharacter, LegacyName, SpecUrl, StatusRecord, StatusTable } from "./tables";
 
 /** Every code in the IANA registry. */
 export type StatusCode = StatusTable[number]["code"];
