@@ -274,8 +274,8 @@ function statusOf(fn: string, problem: unknown): number {
  * @param problem A problem from `createProblem`.
  * @param init Headers and status text.
  * @returns The response.
- * @throws TypeError For a `problem` that is not one, or an `init` that is not a plain object.
- * @throws RangeError For a status outside 400–599.
+ * @throws TypeError For a `problem` that is not one (status 600 or 404.5 included), or an `init` that is not a plain object.
+ * @throws RangeError For a status from 100 to 399.
  *
  * @example
  * ```ts
@@ -302,8 +302,8 @@ export function problemResponse(problem: unknown, init: unknown = {}): FetchResp
  *
  * @param res The response, with nothing sent yet.
  * @param problem A problem from `createProblem`.
- * @throws TypeError For a `problem` that is not one, or a `res` without `setHeader()` and `end()`.
- * @throws RangeError For a status outside 400–599.
+ * @throws TypeError For a `problem` that is not one (status 600 or 404.5 included), or a `res` without `setHeader()` and `end()`.
+ * @throws RangeError For a status from 100 to 399.
  *
  * @example
  * ```ts
