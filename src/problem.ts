@@ -2,7 +2,7 @@
 // from the core's built file and the core's types by the package's name (tsup.config.ts), so it
 // shares nothing with the core's build. No Node module and no DOM type: the platform's `Response`
 // is found through `globalThis`, and Node's `ServerResponse` is described by the members used.
-import { formatStatus, isValidCode } from "./index";
+import { formatStatus, isError, isValidCode } from "./index";
 import type { ClassInfo, ReasonPhrase, StatusCode } from "statuskit";
 
 export type { ClassInfo, ReasonPhrase, StatusCode } from "statuskit";
@@ -195,7 +195,7 @@ const describe = (value: unknown) =>
 /** A problem's status: an integer from 400 to 599, else a TypeError or RangeError naming `name`. */
 function errorStatus(name: string, status: unknown): number {
   if (typeof status !== "number") throw new TypeError(`${name} must be a number, not ${describe(status)}`);
-  if (!(status >= 400 && status < 600 && status % 1 === 0)) {
+  if (!isError(status)) {
     throw new RangeError(`${name} must be an integer from 400 to 599, not ${describe(status)}`);
   }
   return status;
