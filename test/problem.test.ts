@@ -659,7 +659,15 @@ describe("README: comparison with Deno's helpers", () => {
     [
       "A problem as a value; Node's `ServerResponse`",
       () => {
-        expect([Object.isFrozen(createProblem(404)), typeof sendProblem]).toEqual([true, "function"]);
+        // Anything shaped like a ServerResponse: the node:http block above sends through a real one.
+        const res = { statusCode: 200, type: "", body: "", setHeader: (_: string, value: string) => void (res.type = value), end: (body: string) => void (res.body = body) };
+        sendProblem(res, createProblem(404));
+        expect([Object.isFrozen(createProblem(404)), res.statusCode, res.type, JSON.parse(res.body)]).toEqual([
+          true,
+          404,
+          "application/problem+json",
+          { type: "about:blank", title: "Not Found", status: 404 },
+        ]);
         return "`createProblem`; `sendProblem`";
       },
     ],
