@@ -274,7 +274,7 @@ function statusOf(fn: string, problem: unknown): number {
  * @param problem A problem from `createProblem`.
  * @param init Headers and status text.
  * @returns The response.
- * @throws TypeError For a `problem` that is not one (status 600 or 404.5 included), or an `init` that is not a plain object.
+ * @throws TypeError For a `problem` that is not one (status 600 included), or an `init` that is not a plain object.
  * @throws RangeError For a status from 100 to 399.
  *
  * @example
@@ -296,13 +296,12 @@ export function problemResponse(problem: unknown, init: unknown = {}): FetchResp
 }
 
 /**
- * Sends a problem through anything shaped like Node's `http.ServerResponse` (`node:http`,
- * Express's `res`, Fastify's `reply.raw`): its status, `Content-Type: application/problem+json`
- * in place of any set, and its JSON.
+ * Sends a problem through a `ServerResponseLike` (`node:http`, Express, Fastify's `reply.raw`):
+ * its status, `Content-Type: application/problem+json` in place of any set, and its JSON.
  *
  * @param res The response, with nothing sent yet.
  * @param problem A problem from `createProblem`.
- * @throws TypeError For a `problem` that is not one (status 600 or 404.5 included), or a `res` without `setHeader()` and `end()`.
+ * @throws TypeError For a `problem` that is not one (status 600 included), or a `res` without `setHeader()` and `end()`.
  * @throws RangeError For a status from 100 to 399.
  *
  * @example
