@@ -2,7 +2,7 @@
 // from the core's built file and the core's types by the package's name (tsup.config.ts), so it
 // shares nothing with the core's build. No Node module and no DOM type: the platform's `Response`
 // is found through `globalThis`, and Node's `ServerResponse` is described by the members used.
-import { formatStatus, isValidCode } from "./index";
+import { formatStatus, isError, isValidCode } from "./index";
 import type { ClassInfo, ReasonPhrase, StatusCode } from "statuskit";
 
 export type { ClassInfo, ReasonPhrase, StatusCode } from "statuskit";
@@ -24,7 +24,10 @@ export type StandardMember = "type" | "title" | "status" | "detail" | "instance"
 const RESERVED = /^(?:__proto__|__(?:define|lookup)[GS]etter__|constructor|prototype|hasOwnProperty|isPrototypeOf|propertyIsEnumerable|toLocaleString|toString|valueOf)$/;
 // What `typeof` says of a value JSON can hold (null is an "object").
 const JSON_VALUE = /^(?:string|number|boolean|object)$/;
-const ORDER: readonly string[] = ["type", "title", "status", "detail", "instance"];
+// StandardMember's names in RFC 9457's order; `satisfies` rejects a misspelt one. The type is not
+// derived from this constant, as its declaration would then name one that is not exported
+// (api-extractor's ae-forgotten-export); a name left out fails test/problem.test.ts.
+const ORDER: readonly string[] = ["type", "title", "status", "detail", "instance"] satisfies StandardMember[];
 const ABOUT_BLANK = "about:blank";
 
 /**
@@ -195,7 +198,7 @@ const describe = (value: unknown) =>
 /** A problem's status: an integer from 400 to 599, else a TypeError or RangeError naming `name`. */
 function errorStatus(name: string, status: unknown): number {
   if (typeof status !== "number") throw new TypeError(`${name} must be a number, not ${describe(status)}`);
-  if (!(status >= 400 && status < 600 && status % 1 === 0)) {
+  if (!isError(status)) {
     throw new RangeError(`${name} must be an integer from 400 to 599, not ${describe(status)}`);
   }
   return status;
@@ -274,8 +277,8 @@ function statusOf(fn: string, problem: unknown): number {
  * @param problem A problem from `createProblem`.
  * @param init Headers and status text.
  * @returns The response.
- * @throws TypeError For a `problem` that is not one, or an `init` that is not a plain object.
- * @throws RangeError For a status outside 400–599.
+ * @throws TypeError For a `problem` that is not one (status 600 included), or an `init` that is not a plain object.
+ * @throws RangeError For a status from 100 to 399.
  *
  * @example
  * ```ts
@@ -296,14 +299,13 @@ export function problemResponse(problem: unknown, init: unknown = {}): FetchResp
 }
 
 /**
- * Sends a problem through anything shaped like Node's `http.ServerResponse` (`node:http`,
- * Express's `res`, Fastify's `reply.raw`): its status, `Content-Type: application/problem+json`
- * in place of any set, and its JSON.
+ * Sends a problem through a `ServerResponseLike` (`node:http`, Express, Fastify's `reply.raw`):
+ * its status, `Content-Type: application/problem+json` in place of any set, and its JSON.
  *
  * @param res The response, with nothing sent yet.
  * @param problem A problem from `createProblem`.
- * @throws TypeError For a `problem` that is not one, or a `res` without `setHeader()` and `end()`.
- * @throws RangeError For a status outside 400–599.
+ * @throws TypeError For a `problem` that is not one (status 600 included), or a `res` without `setHeader()` and `end()`.
+ * @throws RangeError For a status from 100 to 399.
  *
  * @example
  * ```ts

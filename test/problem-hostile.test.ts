@@ -1,7 +1,11 @@
 // Bad input for statuskit/problem, whose functions look into objects (test/hostile-input.test.ts
 // leaves it out). The readers take any value without throwing or rejecting; the builders throw a
 // TypeError or RangeError and nothing else. None calls a getter, valueOf, toString or toJSON of
-// its input; a proxy may see its prototype, keys and property descriptors read, and nothing more.
+// an argument itself (the readers of a response read its `headers` and `body`; sendProblem uses
+// its `res`); a proxy may see its prototype, keys and property descriptors read, and nothing more.
+// Below that top level values are not inspected: createProblem keeps extension values, not copies,
+// and problemResponse and sendProblem serialise them with JSON.stringify, which calls their toJSON
+// and getters; the platform's `Headers` reads problemResponse's `init.headers` as it reads any.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import * as problemModule from "../src/problem";
@@ -124,11 +128,20 @@ describe("statuskit/problem's builders", () => {
         for (const args of [[a], [a, b], [404, a], [createProblem(404), a]]) {
           const { threw, touches } = await call(fn, args);
           if (threw !== undefined) expect(threw instanceof TypeError || threw instanceof RangeError, `${name}: ${String(threw)}`).toBe(true);
+          // sendProblem calls its `res`. No trap is nested here: JSON.stringify would call one in an extension.
           if (name !== "sendProblem") expect(touches, `${name} touched its argument`).toEqual([]);
         }
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("problemResponse() and sendProblem() serialise extension values with JSON.stringify, calling their toJSON", async () => {
+    const problem = createProblem(404, { extensions: { at: { toJSON: () => "then" } } });
+    expect(await problemResponse(problem).json()).toMatchObject({ at: "then" });
+    let body = "";
+    sendProblem({ statusCode: 200, setHeader() {}, end: (text: string) => void (body = text) }, problem);
+    expect(JSON.parse(body)).toMatchObject({ at: "then" });
   });
 
   it.each([...traps(), revoked()].map((value, i) => [i, value] as const))("sendProblem() with trap %i as res throws a TypeError", async (_, res) => {

@@ -184,6 +184,10 @@ describe("problemResponse()", () => {
     [{}, TypeError, "problemResponse(): problem.status must be a number, not undefined"],
     [{ status: 200 }, RangeError, "problemResponse(): problem.status must be an integer from 400 to 599, not 200"],
     [{ status: 304 }, RangeError, "not 304"],
+    // A status that is not a code is dropped, as parseProblem() drops it: the rest is not a problem.
+    [{ status: 600 }, TypeError, "problemResponse(): problem must be a problem, not object"],
+    [{ status: 404.5 }, TypeError, "problem must be a problem"],
+    [{ status: 99 }, TypeError, "problem must be a problem"],
   ])("problemResponse(%j) throws %o", (problem, type, message) => {
     expect(() => problemResponse(problem as never)).toThrow(type);
     expect(() => problemResponse(problem as never)).toThrow(message);
@@ -256,6 +260,8 @@ describe("sendProblem() through node:http", () => {
     const touched: PropertyKey[] = [];
     const res = new Proxy({}, { get: (_, key) => touched.push(key) });
     expect(() => sendProblem(res as never, { status: 200 } as never)).toThrow(RangeError);
+    expect(() => sendProblem(res as never, { status: 600 } as never)).toThrow(TypeError);
+    expect(() => sendProblem(res as never, { status: 600 } as never)).toThrow("sendProblem(): problem must be a problem, not object");
     expect(touched).toEqual([]);
   });
 });
@@ -653,7 +659,15 @@ describe("README: comparison with Deno's helpers", () => {
     [
       "A problem as a value; Node's `ServerResponse`",
       () => {
-        expect([Object.isFrozen(createProblem(404)), typeof sendProblem]).toEqual([true, "function"]);
+        // Anything shaped like a ServerResponse: the node:http block above sends through a real one.
+        const res = { statusCode: 200, type: "", body: "", setHeader: (_: string, value: string) => void (res.type = value), end: (body: string) => void (res.body = body) };
+        sendProblem(res, createProblem(404));
+        expect([Object.isFrozen(createProblem(404)), res.statusCode, res.type, JSON.parse(res.body)]).toEqual([
+          true,
+          404,
+          "application/problem+json",
+          { type: "about:blank", title: "Not Found", status: 404 },
+        ]);
         return "`createProblem`; `sendProblem`";
       },
     ],
