@@ -321,9 +321,18 @@ function isXmlChar(cp: number): boolean {
 
 const codePointOf = (ref: string) => (ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
 
-/** Text with its references resolved; prepareXml has refused any reference but these. */
+/**
+ * Text with its references resolved. A character reference to what XML does not allow as a
+ * character stays as written: prepareXml refuses it in the text, but reads the XML declaration
+ * through this function first, so it must never throw.
+ */
 function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_all, ref: string) => ENTITIES.get(ref) ?? String.fromCodePoint(codePointOf(ref)));
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (all, ref: string) => {
+    const entity = ENTITIES.get(ref);
+    if (entity !== undefined) return entity;
+    const cp = codePointOf(ref);
+    return isXmlChar(cp) ? String.fromCodePoint(cp) : all;
+  });
 }
 
 const textOf = (xml: string) => squash(decodeEntities(xml.replace(/<[^>]*>/g, "")));

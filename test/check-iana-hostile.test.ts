@@ -287,6 +287,11 @@ describe("check-iana refuses what it cannot read as a registry, in one line", ()
     ["a bare ampersand", replaceOnce(inSyncXml, "<description>Not Found</description>", "<description>Not & Found</description>"), /"&" is not a character reference or an entity/],
     ["a character reference XML does not allow", replaceOnce(inSyncXml, "<description>Not Found</description>", "<description>Not&#0;Found</description>"), /"&#0;" is not a character reference/],
     ["an XML declaration naming ISO-8859-1", replaceOnce(inSyncXml, "encoding='UTF-8'", "encoding='ISO-8859-1'"), /line 1: the file declares the encoding "ISO-8859-1"; only UTF-8 is read/],
+    [
+      "an XML declaration whose encoding is a character reference beyond Unicode",
+      replaceOnce(inSyncXml, "encoding='UTF-8'", "encoding='&#x110000;'"),
+      /line 1: the file declares the encoding "&#x110000;"; only UTF-8 is read/,
+    ],
     ["a malformed tag", replaceOnce(inSyncXml, "<value>404</value>", "<value 404</value>"), /malformed tag "<value 404<\/value>/],
   ];
 
