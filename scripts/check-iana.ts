@@ -11,6 +11,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { clip, escapeHidden, quote } from "../src/quote";
 import { type Data, DataError, paths, validate } from "./generate";
 
 export interface Reference {
@@ -93,14 +94,10 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The most characters of one value from a file that a message shows. */
 const SHOWN = 200;
-// Controls, line separators and bidirectional overrides, which could rewrite a terminal's line.
-const UNSAFE = /[\0-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const escapeUnsafe = (s: string) => s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-const clip = (s: string, max = SHOWN) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-/** A value from a file, as a message shows it: clipped, controls escaped. */
-const shown = (s: string): string => escapeUnsafe(clip(s));
+/** A value from a file, as a message shows it: clipped, hidden characters escaped (src/quote.ts). */
+const shown = (s: string): string => escapeHidden(clip(s, SHOWN));
 /** The same in JSON quotes. */
-const quoted = (s: string): string => escapeUnsafe(JSON.stringify(clip(s)));
+const quoted = (s: string): string => quote(s, SHOWN);
 
 /**
  * Line numbers for increasing offsets into `text`, in one pass over it: `lineAt(i)` counts only
@@ -747,7 +744,7 @@ export function runCli(argv: string[]): { exitCode: 0 | 1 | 2; stdout: string; s
       data = validateData(JSON.parse(dataText));
     } catch (err) {
       // The data file may be any file too: its values in a message are clipped like the registry's.
-      const message = escapeUnsafe(clip(err instanceof Error ? err.message : String(err), 2 * SHOWN));
+      const message = escapeHidden(clip(err instanceof Error ? err.message : String(err), 2 * SHOWN));
       if (err instanceof SyntaxError) throw new CheckIanaError(`cannot parse data file ${shownPath(dataPath)}: ${message}`);
       if (err instanceof CheckIanaError) throw new CheckIanaError(`data file ${shownPath(dataPath)}: ${message}`);
       throw err;

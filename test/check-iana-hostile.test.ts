@@ -256,6 +256,22 @@ describe("check-iana messages are short single lines", () => {
     expect(run.stdout).toContain('phrase changed: "Not Found" → "Not \\u001b[31mFound\\u009b2J\\u202e"');
     expect(run.stdout).not.toMatch(/[\u001b\u009b\u202e]/);
   });
+
+  // A space other than U+0020 in a phrase is folded into one before comparing, so it makes no
+  // difference; these characters do, and would print as "Not Found" → "Not Found".
+  it.each([
+    ["a zero-width space", "Not Found\u200b", '"Not Found\\u200b"'],
+    ["a soft hyphen", "Not Fo\u00adund", '"Not Fo\\u00adund"'],
+    ["a word joiner", "Not\u2060 Found", '"Not\\u2060 Found"'],
+  ])("check-iana shows a phrase that changed only by %s", (_name, phrase, shown) => {
+    const run = check(file("invisible.csv", replaceOnce(inSyncCsv, "404,Not Found,", `404,${phrase},`)));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`404 Not Found: phrase changed: "Not Found" → ${shown}\n`);
+  });
+
+  it("check-iana shows a no-break space from the file in an error", () => {
+    expectRefused(check(file("nbsp.csv", replaceOnce(inSyncCsv, "404,Not Found,", "4\u00a004,Not Found,"))), /line 14: Value "4\\u00a004" is not/);
+  });
 });
 
 describe("check-iana refuses what it cannot read as a registry, in one line", () => {
