@@ -309,6 +309,9 @@ describe("check-iana refuses what it cannot read as a registry, in one line", ()
       /line 1: the file declares the encoding "&#x110000;"; only UTF-8 is read/,
     ],
     ["a malformed tag", replaceOnce(inSyncXml, "<value>404</value>", "<value 404</value>"), /malformed tag "<value 404<\/value>/],
+    ["a <value> never closed", replaceOnce(inSyncXml, "<value>404</value>", "<value>404"), /record 11 \(line 57\): <value> is never closed$/m],
+    ["a <description> never closed", replaceOnce(inSyncXml, "<description>Not Found</description>", "<description>Not Found"), /record 11 \(line 57\): <description> is never closed$/m],
+    ["an <xref> never closed", replaceOnce(inSyncXml, "RFC9110, Section 15.5.5</xref>", "RFC9110, Section 15.5.5"), /record 11 \(line 57\): <xref> is never closed$/m],
   ];
 
   it.each(xmlCases)("check-iana refuses %s", (_name, xml, message) => {
