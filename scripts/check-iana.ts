@@ -408,24 +408,30 @@ function prepareXml(xml: string): string {
   return src;
 }
 
+// The patterns that find each element's start and end tags, made once: element() runs about five
+// times per record.
+const TAGS = new Map<string, { open: RegExp; close: RegExp }>();
+
 /**
  * The first `<name …>…</name>` (or `<name …/>`) in `xml` from `from` on, or null; `where` names
- * its position in messages. It searches only forward, so a caller that moves `from` past each
- * element reads the text once.
+ * its position in the message when it is never closed. It searches only forward, so a caller that
+ * moves `from` past each element reads the text once.
  */
 function element(xml: string, name: string, where: (index: number) => string, from = 0) {
-  const open = new RegExp(`<${name}\\b([^>]*)>`, "g");
+  let tags = TAGS.get(name);
+  if (!tags) TAGS.set(name, (tags = { open: new RegExp(`<${name}\\b([^>]*)>`, "g"), close: new RegExp(`</${name}\\s*>`, "g") }));
+  const { open, close } = tags;
   open.lastIndex = from;
   const start = open.exec(xml);
   if (!start) return null;
   const { index } = start;
   const attributes = start[1] ?? "";
-  if (attributes.endsWith("/")) return { index, where: where(index), end: open.lastIndex, attributes: attributes.slice(0, -1), inner: null };
-  const close = new RegExp(`</${name}\\s*>`, "g");
-  close.lastIndex = open.lastIndex;
+  const innerStart = open.lastIndex;
+  if (attributes.endsWith("/")) return { index, end: innerStart, attributes: attributes.slice(0, -1), inner: null };
+  close.lastIndex = innerStart;
   const end = close.exec(xml);
   if (!end) throw new CheckIanaError(`${where(index)}: <${name}> is never closed`);
-  return { index, where: where(index), end: close.lastIndex, attributes, inner: xml.slice(open.lastIndex, end.index) };
+  return { index, end: close.lastIndex, attributes, inner: xml.slice(innerStart, end.index) };
 }
 
 /** An <xref>'s reference, labelled the way IANA's CSV writes it. */
@@ -461,9 +467,10 @@ export function parseRegistryXml(text: string): Registry {
   const lineAt = lineCounter(src);
 
   // The registry's own date: the first <updated> (the top-level one comes before any record).
-  const upd = element(src, "updated", (i) => `line ${lineAt(i)}`);
+  const lineOf = (i: number) => `line ${lineAt(i)}`;
+  const upd = element(src, "updated", lineOf);
   const updated = upd ? textOf(upd.inner ?? "") : null;
-  if (upd && !isIsoDate(updated ?? "")) throw new CheckIanaError(`${upd.where}: <updated> is not a date: ${quoted(updated ?? "")}`);
+  if (upd && !isIsoDate(updated ?? "")) throw new CheckIanaError(`${lineOf(upd.index)}: <updated> is not a date: ${quoted(updated ?? "")}`);
 
   // Only the status-code sub-registry when the file has several.
   const sub = /<registry\b[^>]*\bid\s*=\s*["']http-status-codes-1["'][^>]*>/.exec(src);
@@ -474,7 +481,8 @@ export function parseRegistryXml(text: string): Registry {
   const rows: Row[] = [];
   const recordAt = (i: number) => `record ${rows.length + 1} (line ${lineAt(offset + i)})`;
   for (let record = element(scope, "record", recordAt); record; record = element(scope, "record", recordAt, record.end)) {
-    const { where, inner: body } = record;
+    const where = recordAt(record.index);
+    const body = record.inner;
     if (body === null) throw new CheckIanaError(`${where}: empty <record/>`);
     const here = () => where;
     const value = element(body, "value", here);
