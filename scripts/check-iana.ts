@@ -237,14 +237,14 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   let line = 1;
   let rowLine = 1;
   let quoteLine = 0; // the line an open quoted cell started on; 0 outside quotes
-  let quoted = false; // the cell so far was quoted: only spaces may follow the closing quote
+  let quotedCell = false; // the cell so far was quoted: only spaces may follow the closing quote
   // Blank lines are dropped as they end, so that a file of line breaks keeps no rows in memory.
   const endRow = () => {
     cells.push(cell);
     if (cells.length > 1 || cell.trim()) rows.push({ line: rowLine, cells });
     cells = [];
     cell = "";
-    quoted = false;
+    quotedCell = false;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -257,19 +257,19 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         i++;
       } else quoteLine = 0;
     } else if (ch === '"') {
-      if (quoted || cell.trim() !== "") throw new CheckIanaError(`line ${line}: stray quote inside an unquoted cell`);
+      if (quotedCell || cell.trim() !== "") throw new CheckIanaError(`line ${line}: stray quote inside an unquoted cell`);
       cell = "";
       quoteLine = line;
-      quoted = true;
+      quotedCell = true;
     } else if (ch === ",") {
       cells.push(cell);
       cell = "";
-      quoted = false;
+      quotedCell = false;
     } else if (ch === "\r" || ch === "\n") {
       endRow();
       if (ch === "\r" && text[i + 1] === "\n") i++;
       rowLine = ++line;
-    } else if (quoted && ch !== " " && ch !== "\t") {
+    } else if (quotedCell && ch !== " " && ch !== "\t") {
       throw new CheckIanaError(`line ${line}: text after the closing quote of a cell (quote the whole cell)`);
     } else cell += ch;
   }
