@@ -50,10 +50,10 @@ interface Run {
   ms: number;
 }
 
-/** check:iana on `registry` against the small data, killed after BOUND_MS. */
-function check(registry: string, options: SpawnSyncOptions = {}): Run {
+/** check:iana on `registry` with `args`, by default against the small data, killed after BOUND_MS. */
+function check(registry: string, { args = ["--data", SMALL_DATA, "--today", "2026-01-01"], ...options }: SpawnSyncOptions & { args?: string[] } = {}): Run {
   const start = performance.now();
-  const run = spawnSync(process.execPath, ["--import", "tsx", script, registry, "--data", SMALL_DATA, "--today", "2026-01-01"], {
+  const run = spawnSync(process.execPath, ["--import", "tsx", script, registry, ...args], {
     cwd: root,
     encoding: "utf8",
     timeout: BOUND_MS,
@@ -196,15 +196,8 @@ describe("check-iana reads only a regular file of at most 1 MiB", () => {
     expectRefused(check(fifo), /fifo\.csv: it is not a regular file \(pipes, devices and sockets are not read\)/);
   });
 
-  it("check-iana applies the same rules to --data", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", script, join(fixtures, "in-sync.csv"), "--data", "/dev/zero"], {
-      cwd: root,
-      encoding: "utf8",
-      timeout: BOUND_MS,
-      killSignal: "SIGKILL",
-    });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^check-iana: cannot read data file \/dev\/zero: it is not a regular file/);
+  it.skipIf(!existsSync("/dev/zero"))("check-iana applies the same rules to --data", () => {
+    expectRefused(check(join(fixtures, "in-sync.csv"), { args: ["--data", "/dev/zero"] }), /^check-iana: cannot read data file \/dev\/zero: it is not a regular file/);
   });
 });
 
