@@ -11,6 +11,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { clip, escapeHidden, quote } from "../src/quote";
 import { type Data, DataError, paths, validate } from "./generate";
 
 export interface Reference {
@@ -93,14 +94,10 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The most characters of one value from a file that a message shows. */
 const SHOWN = 200;
-// Controls, line separators and bidirectional overrides, which could rewrite a terminal's line.
-const UNSAFE = /[\0-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const escapeUnsafe = (s: string) => s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-const clip = (s: string, max = SHOWN) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-/** A value from a file, as a message shows it: clipped, controls escaped. */
-const shown = (s: string): string => escapeUnsafe(clip(s));
+/** A value from a file, as a message shows it: clipped, hidden characters escaped (src/quote.ts). */
+const shown = (s: string): string => escapeHidden(clip(s, SHOWN));
 /** The same in JSON quotes. */
-const quoted = (s: string): string => escapeUnsafe(JSON.stringify(clip(s)));
+const quoted = (s: string): string => quote(s, SHOWN);
 
 /**
  * Line numbers for increasing offsets into `text`, in one pass over it: `lineAt(i)` counts only
@@ -240,14 +237,14 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   let line = 1;
   let rowLine = 1;
   let quoteLine = 0; // the line an open quoted cell started on; 0 outside quotes
-  let quoted = false; // the cell so far was quoted: only spaces may follow the closing quote
+  let quotedCell = false; // the cell so far was quoted: only spaces may follow the closing quote
   // Blank lines are dropped as they end, so that a file of line breaks keeps no rows in memory.
   const endRow = () => {
     cells.push(cell);
     if (cells.length > 1 || cell.trim()) rows.push({ line: rowLine, cells });
     cells = [];
     cell = "";
-    quoted = false;
+    quotedCell = false;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -260,19 +257,19 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         i++;
       } else quoteLine = 0;
     } else if (ch === '"') {
-      if (quoted || cell.trim() !== "") throw new CheckIanaError(`line ${line}: stray quote inside an unquoted cell`);
+      if (quotedCell || cell.trim() !== "") throw new CheckIanaError(`line ${line}: stray quote inside an unquoted cell`);
       cell = "";
       quoteLine = line;
-      quoted = true;
+      quotedCell = true;
     } else if (ch === ",") {
       cells.push(cell);
       cell = "";
-      quoted = false;
+      quotedCell = false;
     } else if (ch === "\r" || ch === "\n") {
       endRow();
       if (ch === "\r" && text[i + 1] === "\n") i++;
       rowLine = ++line;
-    } else if (quoted && ch !== " " && ch !== "\t") {
+    } else if (quotedCell && ch !== " " && ch !== "\t") {
       throw new CheckIanaError(`line ${line}: text after the closing quote of a cell (quote the whole cell)`);
     } else cell += ch;
   }
@@ -321,9 +318,18 @@ function isXmlChar(cp: number): boolean {
 
 const codePointOf = (ref: string) => (ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
 
-/** Text with its references resolved; prepareXml has refused any reference but these. */
+/**
+ * Text with its references resolved. A character reference to what XML does not allow as a
+ * character stays as written: prepareXml refuses it in the text, but reads the XML declaration
+ * through this function first, so it must never throw.
+ */
 function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_all, ref: string) => ENTITIES.get(ref) ?? String.fromCodePoint(codePointOf(ref)));
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (all, ref: string) => {
+    const entity = ENTITIES.get(ref);
+    if (entity !== undefined) return entity;
+    const cp = codePointOf(ref);
+    return isXmlChar(cp) ? String.fromCodePoint(cp) : all;
+  });
 }
 
 const textOf = (xml: string) => squash(decodeEntities(xml.replace(/<[^>]*>/g, "")));
@@ -402,24 +408,30 @@ function prepareXml(xml: string): string {
   return src;
 }
 
+// The patterns that find each element's start and end tags, made once: element() runs about five
+// times per record.
+const TAGS = new Map<string, { open: RegExp; close: RegExp }>();
+
 /**
  * The first `<name …>…</name>` (or `<name …/>`) in `xml` from `from` on, or null; `where` names
- * its position in messages. It searches only forward, so a caller that moves `from` past each
- * element reads the text once.
+ * its position in the message when it is never closed. It searches only forward, so a caller that
+ * moves `from` past each element reads the text once.
  */
 function element(xml: string, name: string, where: (index: number) => string, from = 0) {
-  const open = new RegExp(`<${name}\\b([^>]*)>`, "g");
+  let tags = TAGS.get(name);
+  if (!tags) TAGS.set(name, (tags = { open: new RegExp(`<${name}\\b([^>]*)>`, "g"), close: new RegExp(`</${name}\\s*>`, "g") }));
+  const { open, close } = tags;
   open.lastIndex = from;
   const start = open.exec(xml);
   if (!start) return null;
   const { index } = start;
   const attributes = start[1] ?? "";
-  if (attributes.endsWith("/")) return { index, where: where(index), end: open.lastIndex, attributes: attributes.slice(0, -1), inner: null };
-  const close = new RegExp(`</${name}\\s*>`, "g");
-  close.lastIndex = open.lastIndex;
+  const innerStart = open.lastIndex;
+  if (attributes.endsWith("/")) return { index, end: innerStart, attributes: attributes.slice(0, -1), inner: null };
+  close.lastIndex = innerStart;
   const end = close.exec(xml);
   if (!end) throw new CheckIanaError(`${where(index)}: <${name}> is never closed`);
-  return { index, where: where(index), end: close.lastIndex, attributes, inner: xml.slice(open.lastIndex, end.index) };
+  return { index, end: close.lastIndex, attributes, inner: xml.slice(innerStart, end.index) };
 }
 
 /** An <xref>'s reference, labelled the way IANA's CSV writes it. */
@@ -455,9 +467,10 @@ export function parseRegistryXml(text: string): Registry {
   const lineAt = lineCounter(src);
 
   // The registry's own date: the first <updated> (the top-level one comes before any record).
-  const upd = element(src, "updated", (i) => `line ${lineAt(i)}`);
+  const lineOf = (i: number) => `line ${lineAt(i)}`;
+  const upd = element(src, "updated", lineOf);
   const updated = upd ? textOf(upd.inner ?? "") : null;
-  if (upd && !isIsoDate(updated ?? "")) throw new CheckIanaError(`${upd.where}: <updated> is not a date: ${quoted(updated ?? "")}`);
+  if (upd && !isIsoDate(updated ?? "")) throw new CheckIanaError(`${lineOf(upd.index)}: <updated> is not a date: ${quoted(updated ?? "")}`);
 
   // Only the status-code sub-registry when the file has several.
   const sub = /<registry\b[^>]*\bid\s*=\s*["']http-status-codes-1["'][^>]*>/.exec(src);
@@ -468,7 +481,8 @@ export function parseRegistryXml(text: string): Registry {
   const rows: Row[] = [];
   const recordAt = (i: number) => `record ${rows.length + 1} (line ${lineAt(offset + i)})`;
   for (let record = element(scope, "record", recordAt); record; record = element(scope, "record", recordAt, record.end)) {
-    const { where, inner: body } = record;
+    const where = recordAt(record.index);
+    const body = record.inner;
     if (body === null) throw new CheckIanaError(`${where}: empty <record/>`);
     const here = () => where;
     const value = element(body, "value", here);
@@ -738,7 +752,7 @@ export function runCli(argv: string[]): { exitCode: 0 | 1 | 2; stdout: string; s
       data = validateData(JSON.parse(dataText));
     } catch (err) {
       // The data file may be any file too: its values in a message are clipped like the registry's.
-      const message = escapeUnsafe(clip(err instanceof Error ? err.message : String(err), 2 * SHOWN));
+      const message = escapeHidden(clip(err instanceof Error ? err.message : String(err), 2 * SHOWN));
       if (err instanceof SyntaxError) throw new CheckIanaError(`cannot parse data file ${shownPath(dataPath)}: ${message}`);
       if (err instanceof CheckIanaError) throw new CheckIanaError(`data file ${shownPath(dataPath)}: ${message}`);
       throw err;

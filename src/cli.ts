@@ -7,6 +7,7 @@ import type { ClassInfo, StatusClass, StatusInfo } from "statuskit";
 import type { UnofficialStatus } from "statuskit/unofficial";
 import { version } from "../package.json";
 import { nameKey } from "./internal";
+import { quote as quoteUpTo } from "./quote";
 import { search, words } from "./search";
 
 const USAGE = `Usage: statuskit [-j|--json] [-u|--unofficial] <code|name|class>...
@@ -239,15 +240,9 @@ function lookups(operands: readonly string[]): string[] {
   return out;
 }
 
-// What a terminal would act on or not show: controls (C0, DEL, C1), format characters such as
-// bidirectional overrides and isolates and zero-width ones, other default-ignorable characters,
-// line and paragraph separators, and spaces other than U+0020.
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{DI}]|(?! )\p{Zs}/gu;
-
-/** An argument as JSON text, shortened, with every hidden character escaped: one visible line. */
+/** An argument as JSON text, shortened to 40 characters, with every hidden character escaped: one visible line. */
 function quote(text: string): string {
-  const quoted = JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
-  return quoted.replace(HIDDEN, (c) => c.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
+  return quoteUpTo(text, 40);
 }
 
 type Paint = (text: string, sgr: string) => string;

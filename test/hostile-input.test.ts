@@ -26,7 +26,6 @@ import {
 import {
   formatUnofficialStatus,
   getUnofficialStatus,
-  isRetryableWithVendors,
   UNOFFICIAL_STATUSES,
   type Vendor,
 } from "../src/unofficial";
@@ -360,20 +359,6 @@ describe("the lookups of issue 10 agree with the core for any value", () => {
       fc.property(anyValue, (value) => {
         const line = formatStatus(value as number);
         expect(statusTextOf({ status: value as number, statusText: "" })).toBe(typeof value === "number" && line ? line.slice(4) : undefined);
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it("isRetryableWithVendors() holds every isRetryable() code, and beyond those only vendor codes that have a retry source", () => {
-    fc.assert(
-      fc.property(anyValue, (value) => {
-        const code = value as number;
-        if (isRetryable(code)) expect(isRetryableWithVendors(code)).toBe(true);
-        else if (isRetryableWithVendors(code)) {
-          expect(getUnofficialStatus(code).some((s) => s.retry.length > 0)).toBe(true);
-          expect(isStatusCode(value)).toBe(false);
-        }
       }),
       { numRuns: 3000 },
     );
