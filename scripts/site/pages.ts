@@ -1,8 +1,8 @@
 // The pages of the reference site, as HTML strings. Every fact comes from the library (`statuskit`,
 // `statuskit/unofficial`, the rules' TSDoc) or data/; the prose around them follows the page
 // statuskit started from (intro, a table per class, redirect advice, references, questions).
-import { classInfo, classOf, getStatus, STATUSES, type ClassInfo, type StatusClass, type StatusInfo } from "../../src/index";
-import { formatUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
+import { classInfo, classOf, formatStatus, getStatus, isStatusCode, STATUSES, type ClassInfo, type StatusClass, type StatusCode, type StatusInfo } from "../../src/index";
+import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
 import { breakable, href, html, urlLabel, type Html } from "./html";
 import { citations, inline, reasonFor, ruleDoc, type Rule } from "./rules";
 
@@ -26,7 +26,7 @@ const CLASSES: ClassInfo[] = CLASS_NAMES.map((name) => classInfo(name));
 
 /** Every number that `statuskit/unofficial` knows and the registry does not: each has a page of its own. */
 export const VENDOR_CODES: readonly number[] = [...new Set(UNOFFICIAL_STATUSES.map((r) => r.code))].filter(
-  (code) => getStatus(code) === undefined,
+  (code) => !isStatusCode(code),
 );
 
 const MONTHS = "January February March April May June July August September October November December".split(" ");
@@ -44,12 +44,10 @@ function apiPage(up: string, kind: "functions" | "variables", entry: string, nam
 
 const classLabel = (cls: ClassInfo) => `${cls.range[0] / 100}xx ${cls.title}`;
 const vendorName = (id: string) => VENDORS.find((v) => v.id === id)?.name ?? id;
-const inRegistry = (code: number) => getStatus(code) !== undefined;
 
 /** A link to a code's page (`404 Not Found`), from a page `up` levels below the root. */
-function codeLink(code: number, up: string, text?: string): Html {
-  const s = getStatus(code);
-  return html`<a href="${up}${code}/">${text ?? (s === undefined ? String(code) : `${code} ${s.phrase}`)}</a>`;
+function codeLink(code: StatusCode, up: string, text?: string): Html {
+  return html`<a href="${up}${code}/">${text ?? formatStatus(code)}</a>`;
 }
 
 /** The short lifecycle mark of a table row, or `undefined` for a standard code. */
@@ -158,7 +156,7 @@ function vendorTable(records: readonly UnofficialStatus[], up: string): Html {
 <thead><tr><th scope="col">Code</th><th scope="col">Name</th><th scope="col">Meaning</th></tr></thead>
 <tbody>
 ${records.map(
-  (r) => html`<tr id="${r.code}-${r.vendor}"><th scope="row"><a href="${up}${r.code}/${inRegistry(r.code) ? "#vendors" : ""}">${r.code}</a></th><td>${r.phrase ?? ""}${markOf(`${vendorName(r.vendor)}${r.sent ? "" : ", logged only"}`)}</td><td>${r.description}</td></tr>
+  (r) => html`<tr id="${r.code}-${r.vendor}"><th scope="row"><a href="${up}${r.code}/${isStatusCode(r.code) ? "#vendors" : ""}">${r.code}</a></th><td>${r.phrase ?? ""}${markOf(`${vendorName(r.vendor)}${r.sent ? "" : ", logged only"}`)}</td><td>${r.description}</td></tr>
 `,
 )}</tbody>
 </table>`;
@@ -166,7 +164,7 @@ ${records.map(
 
 /** The documents the data and the rules cite, each with what cites it. */
 function references(ctx: Context): Html {
-  const docs = new Map<string, { url: string; codes: number[]; rules: string[] }>();
+  const docs = new Map<string, { url: string; codes: StatusCode[]; rules: string[] }>();
   const entry = (label: string, url: string) => docs.get(label) ?? docs.set(label, { url, codes: [], rules: [] }).get(label)!;
   for (const s of STATUSES) {
     const { document } = s.spec;
@@ -176,7 +174,7 @@ function references(ctx: Context): Html {
     entry(document, url).codes.push(s.code);
   }
   for (const rule of ctx.rules) for (const [label, url] of citations(rule)) entry(label, url).rules.push(rule.name);
-  const cited = (d: { codes: number[]; rules: string[] }) => {
+  const cited = (d: { codes: readonly StatusCode[]; rules: string[] }) => {
     const parts = [];
     if (d.codes.length > 0) parts.push(html`${d.codes.length === 1 ? "code" : "codes"} ${d.codes.map((c, i) => html`${i > 0 ? ", " : ""}${codeLink(c, "", String(c))}`)}`);
     if (d.rules.length > 0) parts.push(html`${d.rules.map((r, i) => html`${i > 0 ? ", " : ""}<a href="#${r}"><code>${r}</code></a>`)}`);
@@ -191,7 +189,7 @@ ${[...docs].map(([label, d]) => html`<li><a href="${href(d.url)}">${label}</a>: 
 export function indexPage(ctx: Context): string {
   const byClass = (name: StatusClass) => STATUSES.filter((s) => s.class === name);
   const classList = CLASSES.map((c, i) => `${i === CLASSES.length - 1 ? "and " : ""}${c.range[0] / 100}xx ${c.title.toLowerCase()}`).join(", ");
-  const [c401, c403, c404] = [401, 403, 404].map((c) => codeLink(c, ""));
+  const [c401, c403, c404] = ([401, 403, 404] as const).map((c) => codeLink(c, ""));
   const redirects = ctx.rules.find((r) => r.name === "isRedirect");
   const main = html`<h1>HTTP status codes</h1>
 <p class="updated">Updated ${date(ctx.today)}, from the IANA registry of ${date(ctx.registry)}.</p>
@@ -304,7 +302,7 @@ ${snippet(`$ npx statuskit --unofficial ${code}`)}
 </section>`;
 }
 
-function pager(code: number, codes: readonly number[], label: (c: number) => string): Html {
+function pager<C extends number>(code: C, codes: readonly C[], label: (c: C) => string): Html {
   const i = codes.indexOf(code);
   const prev = codes[i - 1];
   const next = codes[i + 1];
@@ -316,8 +314,8 @@ ${next === undefined ? html`<span></span>` : html`<a rel="next" href="../${next}
 
 export function codePage(s: StatusInfo, ctx: Context): string {
   const cls = classInfo(s.class);
-  const vendors = UNOFFICIAL_STATUSES.filter((r) => r.code === s.code);
-  const named = [...new Set(s.description.match(/\b[1-5]\d\d\b/g) ?? [])].map(Number).filter((c) => c !== s.code && inRegistry(c));
+  const vendors = getUnofficialStatus(s.code);
+  const named = [...new Set(s.description.match(/\b[1-5]\d\d\b/g) ?? [])].map(Number).filter((c): c is StatusCode => c !== s.code && isStatusCode(c));
   const members = ctx.rules.filter((rule) => rule.test(s.code));
   const [core] = ctx.entries;
   const main = html`<nav aria-label="Breadcrumb" class="crumbs"><a href="../">HTTP status codes</a> › <a href="../#${cls.name}">${classLabel(cls)}</a></nav>
@@ -361,7 +359,7 @@ getStatus(${s.constant}).spec.url; // => ${literal(s.spec.url)}
 ${members.map((r) => `${r.name}(${s.constant}); // => true\n`).join("")}`.trimEnd())}
 ${snippet(`$ npx statuskit ${s.code}`)}
 </section>
-${pager(s.code, STATUSES.map((x) => x.code), (c) => `${c} ${getStatus(c)!.phrase}`)}`;
+${pager(s.code, STATUSES.map((x) => x.code), (c) => formatStatus(c))}`;
   return layout(ctx, {
     up: "../",
     title: `${s.code} ${s.phrase} · HTTP status codes`,
@@ -371,7 +369,7 @@ ${pager(s.code, STATUSES.map((x) => x.code), (c) => `${c} ${getStatus(c)!.phrase
 }
 
 export function vendorPage(code: number, ctx: Context): string {
-  const records = UNOFFICIAL_STATUSES.filter((r) => r.code === code);
+  const records = getUnofficialStatus(code);
   const cls = classInfo(classOf(code)!);
   const fallback = getStatus(cls.range[0])!;
   const line = formatUnofficialStatus(code)!;
