@@ -3,6 +3,7 @@
 // statuskit started from (intro, a table per class, redirect advice, references, questions).
 import { classInfo, classOf, formatStatus, getStatus, isStatusCode, STATUSES, type ClassInfo, type StatusClass, type StatusCode, type StatusInfo } from "../../src/index";
 import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
+import { specUrl } from "../../src/internal";
 import { breakable, href, html, urlLabel, type Html } from "./html";
 import { citations, inline, reasonFor, ruleDoc, type Rule } from "./rules";
 
@@ -19,7 +20,7 @@ export interface Context {
 }
 
 const REGISTRY_URL = "https://www.iana.org/assignments/http-status-codes/";
-const RFC9110_15 = "https://www.rfc-editor.org/rfc/rfc9110#section-15";
+const RFC9110_15 = specUrl("RFC 9110", "15");
 
 const CLASS_NAMES = [...new Set(STATUSES.map((s) => s.class))];
 const CLASSES: ClassInfo[] = CLASS_NAMES.map((name) => classInfo(name));
@@ -166,13 +167,8 @@ ${records.map(
 function references(ctx: Context): Html {
   const docs = new Map<string, { url: string; codes: StatusCode[]; rules: string[] }>();
   const entry = (label: string, url: string) => docs.get(label) ?? docs.set(label, { url, codes: [], rules: [] }).get(label)!;
-  for (const s of STATUSES) {
-    const { document } = s.spec;
-    const url = document.startsWith("RFC ")
-      ? `https://www.rfc-editor.org/rfc/rfc${document.slice(4)}`
-      : `https://datatracker.ietf.org/doc/html/${document}`;
-    entry(document, url).codes.push(s.code);
-  }
+  // The whole document: the link to the code's section without the section.
+  for (const s of STATUSES) entry(s.spec.document, s.spec.url.replace(/#.*/, "")).codes.push(s.code);
   for (const rule of ctx.rules) for (const [label, url] of citations(rule)) entry(label, url).rules.push(rule.name);
   const cited = (d: { codes: readonly StatusCode[]; rules: string[] }) => {
     const parts = [];

@@ -84,6 +84,9 @@ function blocks(doc: string): Block[] {
 const URL_TEXT = String.raw`https:\/\/[^\s)]*[^\s).,;:]`;
 const INLINE = new RegExp(`\`([^\`]+)\`|(${URL_TEXT})|(RFC \\d+)(?: §(\\d+(?:\\.\\d+)*))?|§(\\d+(?:\\.\\d+)*)`, "g");
 
+/** The link to a whole document (`RFC 6585`): the link to one of its sections, without the section. */
+const documentUrl = (document: string) => specUrl(document, "").replace(/#.*/, "");
+
 /**
  * Doc text as HTML: `code`, links for URLs and for sections (`RFC 9110 §15.5.9`; a bare `§15.3.5`
  * refers to the RFC named last before it).
@@ -99,7 +102,7 @@ export function inline(text: string): Html {
     else if (url !== undefined) parts.push(html`<a href="${url}">${url}</a>`);
     else if (document !== undefined) {
       rfc = document;
-      const target = section === undefined ? `https://www.rfc-editor.org/rfc/rfc${document.slice(4)}` : specUrl(document, section);
+      const target = section === undefined ? documentUrl(document) : specUrl(document, section);
       parts.push(html`<a href="${target}">${all}</a>`);
     } else if (rfc !== undefined) parts.push(html`<a href="${specUrl(rfc, bare!)}">${all}</a>`);
     else parts.push(html`${all}`);
@@ -149,7 +152,7 @@ export function citations(rule: Rule): [string, string][] {
   const found = new Map<string, string>();
   for (const m of rule.doc.matchAll(new RegExp(`(${URL_TEXT})|RFC (\\d+)`, "g"))) {
     if (m[1] !== undefined) found.set(urlLabel(m[1]), m[1].replace(/#.*/, ""));
-    else found.set(`RFC ${m[2]}`, `https://www.rfc-editor.org/rfc/rfc${m[2]}`);
+    else found.set(`RFC ${m[2]}`, documentUrl(`RFC ${m[2]}`));
   }
   return [...found];
 }
