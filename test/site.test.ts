@@ -280,8 +280,10 @@ describe.runIf(hasChromium)("in Chromium", () => {
     ["teapot", [418]],
     ["payload too large", [413]],
     ["CONTENT_TOO_LARGE", [413]],
-    ["52", [520, 521, 522, 523, 524, 525, 526]],
+    ["52", [520, 521, 522, 523, 524, 525, 526, 527]],
     ["rate limit", [429]],
+    // Only the vendor codes' words know this one: no registered code, name or constant matches.
+    ["client closed request", [499]],
   ];
 
   it.each(SEARCHES)("searching %j shows %j first", async (query, first) => {
