@@ -107,6 +107,12 @@ describe("scripts/site.ts", () => {
     expect(texts.some((t) => escape(t) !== t)).toBe(true);
   });
 
+  it("a code's page quotes what a rule's TSDoc says of that code: 413 says why isRetryable leaves it out", () => {
+    const item = files.get("413/index.html")!.match(/<li><a href="\.\.\/#isRetryable">.*<\/li>/)?.[0];
+    expect(item).toContain("<strong>no</strong>");
+    expect(item).toContain("allows a retry only when the condition is temporary");
+  });
+
   it("vendor pages say the code is not in the registry", () => {
     for (const code of VENDOR_CODES) {
       expect(vendorPage(code, rendering), String(code)).toContain("<strong>Not in the IANA registry.</strong>");
