@@ -59,12 +59,13 @@ function registryDate(): string {
 /** What every page is rendered with. */
 export function siteContext(today: string): Context {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`site: the build date must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  const pkg = readPackage();
   return {
     today,
     registry: registryDate(),
-    version: readPackage().version,
+    version: pkg.version,
     rules: readRules(),
-    entries: entries().map((e) => e.specifier),
+    core: specifier(pkg, "."),
   };
 }
 

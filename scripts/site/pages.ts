@@ -15,8 +15,8 @@ export interface Context {
   /** The package version. */
   version: string;
   rules: readonly Rule[];
-  /** The entry points users import, from package.json `exports`: `["statuskit", "statuskit/unofficial"]`. */
-  entries: readonly string[];
+  /** The main entry point users import, which exports the constants and the rules: `"statuskit"`. */
+  core: string;
 }
 
 const REGISTRY_URL = "https://www.iana.org/assignments/http-status-codes/";
@@ -243,7 +243,7 @@ ${vendorTable(UNOFFICIAL_STATUSES, "")}
 <p>Sets of codes that a client or server treats alike, each from a specification. Each is a function of <code>statuskit</code>.</p>
 ${ctx.rules.map(
   (rule) => html`<section aria-labelledby="${rule.name}">
-<h3 id="${rule.name}">${rule.title}: <a href="${apiPage("", "functions", ctx.entries[0]!, rule.name)}"><code>${rule.name}(code)</code></a></h3>
+<h3 id="${rule.name}">${rule.title}: <a href="${apiPage("", "functions", ctx.core, rule.name)}"><code>${rule.name}(code)</code></a></h3>
 <p>Codes: ${STATUSES.filter((s) => rule.test(s.code)).map((s, i) => html`${i > 0 ? ", " : ""}${codeLink(s.code, "", String(s.code))}`)}.</p>
 ${ruleDoc(rule)}
 </section>
@@ -313,7 +313,6 @@ export function codePage(s: StatusInfo, ctx: Context): string {
   const vendors = getUnofficialStatus(s.code);
   const named = [...new Set(s.description.match(/\b[1-5]\d\d\b/g) ?? [])].map(Number).filter((c): c is StatusCode => c !== s.code && isStatusCode(c));
   const members = ctx.rules.filter((rule) => rule.test(s.code));
-  const [core] = ctx.entries;
   const main = html`<nav aria-label="Breadcrumb" class="crumbs"><a href="../">HTTP status codes</a> › <a href="../#${cls.name}">${classLabel(cls)}</a></nav>
 <h1><span class="num">${s.code}</span> ${s.phrase}</h1>
 <p class="lead">${s.description}</p>
@@ -322,7 +321,7 @@ ${s.status === "standard" ? "" : html`<p class="notice">${lifecycleText(s, ctx.t
 <dt>Class</dt><dd><a href="../#${cls.name}">${classLabel(cls)}</a>: ${cls.description}</dd>
 <dt>Specification</dt><dd><a href="${href(s.spec.url)}">${s.spec.document} §${s.spec.section}</a></dd>
 <dt>Registration</dt><dd>${s.status[0]!.toUpperCase()}${s.status.slice(1)}${s.expires === null ? "" : html`, until ${date(s.expires)}${ctx.today > s.expires ? " (passed)" : ""}`}, in the <a href="${REGISTRY_URL}">IANA registry</a> of ${date(ctx.registry)}</dd>
-<dt>Constant</dt><dd><a href="${apiPage("../", "variables", ctx.entries[0]!, s.constant)}"><code>${s.constant}</code></a></dd>
+<dt>Constant</dt><dd><a href="${apiPage("../", "variables", ctx.core, s.constant)}"><code>${s.constant}</code></a></dd>
 ${named.length === 0 ? "" : html`<dt>See also</dt><dd>${named.map((c, i) => html`${i > 0 ? ", " : ""}${codeLink(c, "../")}`)}</dd>`}
 ${extraFields(s, ["code", "phrase", "constant", "class", "description", "status", "expires", "spec", "aliases"])}
 </dl>
@@ -335,7 +334,7 @@ ${s.aliases.map((a) => {
   const constant = a.constant as string | null;
   const names = [
     a.phrase === null ? "" : html`<strong>${a.phrase}</strong>`,
-    constant === null ? "" : html`<a href="${apiPage("../", "variables", ctx.entries[0]!, constant)}"><code>${breakable(constant)}</code></a>`,
+    constant === null ? "" : html`<a href="${apiPage("../", "variables", ctx.core, constant)}"><code>${breakable(constant)}</code></a>`,
   ].filter((n) => n !== "");
   return html`<li>${names.map((n, i) => html`${i > 0 ? ", " : ""}${n}`)}: ${a.source}</li>\n`;
 })}</ul>
@@ -347,7 +346,7 @@ ${rulesList(s, ctx)}
 ${vendors.length === 0 ? "" : vendorSection(s.code, vendors, `Other meanings of ${s.code}, outside the registry`)}
 <section aria-labelledby="usage">
 <h2 id="usage">Usage</h2>
-${snippet(`import { ${[s.constant, "getStatus", ...members.map((r) => r.name)].join(", ")} } from "${core}";
+${snippet(`import { ${[s.constant, "getStatus", ...members.map((r) => r.name)].join(", ")} } from "${ctx.core}";
 
 ${s.constant}; // => ${s.code}
 getStatus(${s.constant}).phrase; // => ${literal(s.phrase)}
