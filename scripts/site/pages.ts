@@ -184,7 +184,7 @@ ${[...docs].map(([label, d]) => html`<li><a href="${href(d.url)}">${label}</a>: 
 
 export function indexPage(ctx: Context): string {
   const byClass = (name: StatusClass) => STATUSES.filter((s) => s.class === name);
-  const classList = CLASSES.map((c, i) => `${i === CLASSES.length - 1 ? "and " : ""}${c.range[0] / 100}xx ${c.title.toLowerCase()}`).join(", ");
+  const classList = CLASSES.map((c, i) => `${i === CLASSES.length - 1 ? "and " : ""}${classLabel(c).toLowerCase()}`).join(", ");
   const [c401, c403, c404] = ([401, 403, 404] as const).map((c) => codeLink(c, ""));
   const redirects = ctx.rules.find((r) => r.name === "isRedirect");
   const main = html`<h1>HTTP status codes</h1>
@@ -231,7 +231,7 @@ ${references(ctx)}
 <h3>What is the difference between 401 and 403?</h3>
 <p>${c401} means you are not authenticated, so logging in may help. ${c403} means you are authenticated but still not allowed, so logging in will not change anything.</p>
 <h3>Is 404 a server error?</h3>
-<p>No. ${c404} is a ${classInfo(classOf(404)).range[0] / 100}xx ${classInfo(classOf(404)).title.toLowerCase()}: the request reached the server fine, but the resource does not exist at that URL.</p>
+<p>No. ${c404} is a ${classLabel(classInfo(classOf(404))).toLowerCase()}: the request reached the server fine, but the resource does not exist at that URL.</p>
 </section>
 <section aria-labelledby="vendor-codes">
 <h2 id="vendor-codes">Vendor and unofficial codes</h2>
