@@ -4,7 +4,7 @@
 import { classInfo, classOf, formatStatus, getStatus, isStatusCode, STATUSES, type ClassInfo, type StatusClass, type StatusCode, type StatusInfo } from "../../src/index";
 import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
 import { specUrl } from "../../src/internal";
-import { breakable, href, html, urlLabel, type Html } from "./html";
+import { breakable, camelWords, capitalise, href, html, urlLabel, type Html } from "./html";
 import { citations, inline, reasonFor, ruleDoc, type Rule } from "./rules";
 
 export interface Context {
@@ -91,9 +91,8 @@ function extraFields(record: object, known: readonly string[]): Html {
   return html`${Object.entries(record)
     .filter(([key]) => !known.includes(key))
     .map(([key, value]) => {
-      const label = key.replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
       const text = typeof value === "boolean" ? (value ? "yes" : "no") : value === null ? "none" : typeof value === "object" ? JSON.stringify(value) : String(value);
-      return html`<dt>${label[0]!.toUpperCase()}${label.slice(1)}</dt><dd>${text}</dd>`;
+      return html`<dt>${camelWords(key)}</dt><dd>${text}</dd>`;
     })}`;
 }
 
@@ -320,7 +319,7 @@ ${s.status === "standard" ? "" : html`<p class="notice">${lifecycleText(s, ctx.t
 <dl class="facts">
 <dt>Class</dt><dd><a href="../#${cls.name}">${classLabel(cls)}</a>: ${cls.description}</dd>
 <dt>Specification</dt><dd><a href="${href(s.spec.url)}">${s.spec.document} §${s.spec.section}</a></dd>
-<dt>Registration</dt><dd>${s.status[0]!.toUpperCase()}${s.status.slice(1)}${s.expires === null ? "" : html`, until ${date(s.expires)}${ctx.today > s.expires ? " (passed)" : ""}`}, in the <a href="${REGISTRY_URL}">IANA registry</a> of ${date(ctx.registry)}</dd>
+<dt>Registration</dt><dd>${capitalise(s.status)}${s.expires === null ? "" : html`, until ${date(s.expires)}${ctx.today > s.expires ? " (passed)" : ""}`}, in the <a href="${REGISTRY_URL}">IANA registry</a> of ${date(ctx.registry)}</dd>
 <dt>Constant</dt><dd><a href="${apiPage("../", "variables", ctx.core, s.constant)}"><code>${s.constant}</code></a></dd>
 ${named.length === 0 ? "" : html`<dt>See also</dt><dd>${named.map((c, i) => html`${i > 0 ? ", " : ""}${codeLink(c, "../")}`)}</dd>`}
 ${extraFields(s, ["code", "phrase", "constant", "class", "description", "status", "expires", "spec", "aliases"])}

@@ -6,7 +6,7 @@ import ts from "typescript";
 import { fileURLToPath } from "node:url";
 import * as statuskit from "../../src/index";
 import { specUrl } from "../../src/internal";
-import { html, urlLabel, type Html } from "./html";
+import { camelWords, capitalise, html, urlLabel, type Html } from "./html";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -49,10 +49,9 @@ function rulesOf(): Rule[] {
     if (typeof test !== "function") throw new Error(`site: ${exported.name} is declared but not exported at run time`);
     const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker));
     if (doc.trim() === "") throw new Error(`site: ${exported.name} has no TSDoc to cite its sources`);
-    const title = exported.name.replace(/^is/, "").replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
     found.push({
       pos: declaration.pos,
-      rule: { name: exported.name, title: title[0]!.toUpperCase() + title.slice(1), test: test as Rule["test"], doc },
+      rule: { name: exported.name, title: camelWords(exported.name.replace(/^is/, "")), test: test as Rule["test"], doc },
     });
   }
   return found.sort((a, b) => a.pos - b.pos).map((f) => f.rule);
@@ -137,7 +136,7 @@ export function reasonFor(rule: Rule, code: number): string | undefined {
     for (const item of b.items) {
       const [head, ...rest] = item.split(": ");
       const tail = rest.join(": ");
-      if (tail !== "" && mentions(head!, code)) return tail[0]!.toUpperCase() + tail.slice(1);
+      if (tail !== "" && mentions(head!, code)) return capitalise(tail);
     }
   }
   const sentences = all.flatMap((b) => (b.kind === "p" ? b.text.split(/(?<=\.)\s+(?=[A-Z\d`])/) : []));
