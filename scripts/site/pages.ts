@@ -76,9 +76,11 @@ function lifecycleText(s: StatusInfo, today: string): Html {
       return html`Obsoleted: the IANA registry marks the registration OBSOLETED.`;
     case "unused":
       return html`Unused: the registry reserves the number as “(Unused)”; statuskit keeps the historic name, since software still meets it.`;
-    default:
-      // A status this page does not know yet (a newer library's) is still shown.
-      return html`${String((s as { status: unknown }).status)}.`;
+    default: {
+      // Every status has its sentence above: a new one is a type error here until it has one.
+      const unknown: never = s;
+      return html`${String((unknown as StatusInfo).status)}.`;
+    }
   }
 }
 
