@@ -10,12 +10,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Application, JSX } from "typedoc";
 import { STATUSES } from "../src/index";
-import { entrypoints, readPackage, specifier } from "./pack";
+import { entrypoints, readPackage, root, specifier } from "./pack";
 import { codePage, indexPage, vendorPage, VENDOR_CODES, type Context } from "./site/pages";
 import { readRules } from "./site/rules";
 import { serve } from "./site/serve";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** Where `npm run site` writes the site. */
 const siteDir = join(root, "site");

@@ -3,12 +3,10 @@
 // the TypeScript compiler, so that a new rule, or a changed set or citation, shows up on the site
 // as soon as it is in the library.
 import ts from "typescript";
-import { fileURLToPath } from "node:url";
 import * as statuskit from "../../src/index";
 import { specUrl } from "../../src/internal";
+import { root } from "../pack";
 import { camelWords, capitalise, html, urlLabel, type Html } from "./html";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface Rule {
   /** The function's name: `isRetryable`. */
