@@ -10,25 +10,39 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Application, JSX } from "typedoc";
 import { STATUSES } from "../src/index";
-import { entrypoints, readPackage, specifier } from "./pack";
+import { entrypoints, readPackage, root, specifier } from "./pack";
 import { codePage, indexPage, vendorPage, VENDOR_CODES, type Context } from "./site/pages";
 import { readRules } from "./site/rules";
 import { serve } from "./site/serve";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-
 /** Where `npm run site` writes the site. */
 const siteDir = join(root, "site");
 
-/** The public entry points, from package.json `exports`: the specifier users import and its source file. */
-function entries(): { specifier: string; source: string }[] {
+/** A public entry point: the specifier users import, its source file, and the module's file name. */
+interface Entry {
+  /** `"statuskit/unofficial"`. */
+  specifier: string;
+  /** `"src/unofficial.ts"`. */
+  source: string;
+  /** `"unofficial"`: the name TypeDoc gives the module. */
+  name: string;
+}
+
+let entryList: Entry[] | undefined;
+
+/** The public entry points, from package.json `exports`, read once. */
+function entries(): Entry[] {
+  return (entryList ??= readEntries());
+}
+
+function readEntries(): Entry[] {
   const pkg = readPackage();
   return entrypoints(pkg).map((subpath) => {
     // tsup names each output after its entry: ./dist/unofficial.js comes from src/unofficial.ts.
-    const target = JSON.stringify((pkg.exports as Record<string, unknown>)[subpath]).match(/"\.\/dist\/([\w-]+)\.c?js"/)?.[1];
-    const source = `src/${target}.ts`;
-    if (target === undefined || !existsSync(join(root, source))) throw new Error(`site: no source file for export ${subpath}`);
-    return { specifier: specifier(pkg, subpath), source };
+    const name = JSON.stringify((pkg.exports as Record<string, unknown>)[subpath]).match(/"\.\/dist\/([\w-]+)\.c?js"/)?.[1];
+    const source = `src/${name}.ts`;
+    if (name === undefined || !existsSync(join(root, source))) throw new Error(`site: no source file for export ${subpath}`);
+    return { specifier: specifier(pkg, subpath), source, name };
   });
 }
 
@@ -43,12 +57,13 @@ function registryDate(): string {
 /** What every page is rendered with. */
 export function siteContext(today: string): Context {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`site: the build date must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  const pkg = readPackage();
   return {
     today,
     registry: registryDate(),
-    version: readPackage().version,
+    version: pkg.version,
     rules: readRules(),
-    entries: entries().map((e) => e.specifier),
+    core: specifier(pkg, "."),
   };
 }
 
@@ -56,9 +71,9 @@ export function siteContext(today: string): Context {
 const librarySource: Plugin = {
   name: "statuskit-source",
   setup(b) {
-    b.onResolve({ filter: /^statuskit(\/unofficial)?$/ }, (args) => ({
-      path: join(root, "src", args.path === "statuskit" ? "index.ts" : "unofficial.ts"),
-    }));
+    const sources = new Map(entries().map((e) => [e.specifier, join(root, e.source)]));
+    const exact = [...sources.keys()].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    b.onResolve({ filter: new RegExp(`^(?:${exact.join("|")})$`) }, (args) => ({ path: sources.get(args.path)! }));
   },
 };
 
@@ -125,7 +140,7 @@ async function apiReference(out: string): Promise<void> {
   const project = await app.convert();
   if (project === undefined) throw new Error("site: TypeDoc could not read the entry points");
   // Modules under the names users import them by, not their file names.
-  const names = new Map(entries().map((e) => [e.source.replace(/^src\/|\.ts$/g, ""), e.specifier]));
+  const names = new Map(entries().map((e) => [e.name, e.specifier]));
   for (const child of project.children ?? []) child.name = names.get(child.name) ?? child.name;
   await app.generateDocs(project, out);
   if (app.logger.hasErrors()) throw new Error("site: TypeDoc reported errors");

@@ -14,19 +14,25 @@ export function words(text: string): string[] {
 const namesOf = (s: StatusInfo) => [...words(s.phrase), ...s.aliases.flatMap((a) => words(`${a.phrase ?? ""} ${a.constant ?? ""}`))];
 // A description that refers to another code ("Like 301, but …" for 308) also answers to that
 // code's names, last: so "moved" finds 307 and 308 after 301 and 302.
-const SEARCHABLE = STATUSES.map((s) => {
-  const names = namesOf(s);
-  const description = [...names, ...words(s.description)];
-  const referred = (s.description.match(/\b[1-5]\d\d\b/g) ?? []).flatMap((code) => {
-    const other = getStatus(Number(code));
-    return other === undefined ? [] : namesOf(other);
+function indexed(): { status: StatusInfo; fields: string[][] }[] {
+  return STATUSES.map((s) => {
+    const names = namesOf(s);
+    const description = [...names, ...words(s.description)];
+    const referred = (s.description.match(/\b[1-5]\d\d\b/g) ?? []).flatMap((code) => {
+      const other = getStatus(Number(code));
+      return other === undefined ? [] : namesOf(other);
+    });
+    return { status: s, fields: [words(s.phrase), names, description, [...description, ...referred]] };
   });
-  return { status: s, fields: [words(s.phrase), names, description, [...description, ...referred]] };
-});
+}
+
+// Built on the first search, not on load: most runs of the command, and most visits to the
+// site's index, never search.
+let searchable: ReturnType<typeof indexed> | undefined;
 
 /** Statuses where every query word starts a word, best match first. */
 export function search(query: readonly string[]): StatusInfo[] {
-  const ranked = SEARCHABLE.map(({ status, fields }) => ({
+  const ranked = (searchable ??= indexed()).map(({ status, fields }) => ({
     status,
     rank: fields.findIndex((field) => query.every((q) => field.some((w) => w.startsWith(q)))),
   }));

@@ -52,9 +52,14 @@ const pages = () => [...files.keys()].filter((path) => path.endsWith(".html"));
 
 describe("scripts/site.ts", () => {
   it("writes the index, a page per registered code and a page per vendor-only code", () => {
-    const codes = [...STATUSES.map((s) => s.code), ...VENDOR_CODES].sort();
-    expect(pages().sort()).toEqual(["index.html", ...codes.map((c) => `${c}/index.html`)].sort());
-    expect(VENDOR_CODES).toEqual([...new Set(UNOFFICIAL_STATUSES.map((r) => r.code))].filter((c) => getStatus(c) === undefined));
+    // The codes from data/, not from the lookups the pages are built with.
+    const data = (file: string) => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), "utf8"));
+    const registered = (data("status-codes.json") as { code: number }[]).map((s) => s.code);
+    const unofficial = (data("unofficial.json") as { codes: { code: number }[] }).codes.map((r) => r.code);
+    const vendorOnly = [...new Set(unofficial)].filter((c) => !registered.includes(c));
+    expect(vendorOnly).toContain(499);
+    expect(pages().sort()).toEqual(["index.html", ...[...registered, ...vendorOnly].map((c) => `${c}/index.html`)].sort());
+    expect(VENDOR_CODES).toEqual(vendorOnly);
     expect(existsSync(join(dir, "api/index.html"))).toBe(true);
   });
 
@@ -100,6 +105,12 @@ describe("scripts/site.ts", () => {
     expect(texts.filter((t) => !index.includes(escape(t)))).toEqual([]);
     // Some texts have characters to escape, so the check above can fail.
     expect(texts.some((t) => escape(t) !== t)).toBe(true);
+  });
+
+  it("a code's page quotes what a rule's TSDoc says of that code: 413 says why isRetryable leaves it out", () => {
+    const item = files.get("413/index.html")!.match(/<li><a href="\.\.\/#isRetryable">.*<\/li>/)?.[0];
+    expect(item).toContain("<strong>no</strong>");
+    expect(item).toContain("allows a retry only when the condition is temporary");
   });
 
   it("vendor pages say the code is not in the registry", () => {
@@ -275,8 +286,10 @@ describe.runIf(hasChromium)("in Chromium", () => {
     ["teapot", [418]],
     ["payload too large", [413]],
     ["CONTENT_TOO_LARGE", [413]],
-    ["52", [520, 521, 522, 523, 524, 525, 526]],
+    ["52", [520, 521, 522, 523, 524, 525, 526, 527]],
     ["rate limit", [429]],
+    // Only the vendor codes' words know this one: no registered code, name or constant matches.
+    ["client closed request", [499]],
   ];
 
   it.each(SEARCHES)("searching %j shows %j first", async (query, first) => {

@@ -48,3 +48,13 @@ export function urlLabel(url: string): string {
   const { hostname, pathname } = new URL(url);
   return hostname === "github.com" ? `${hostname}${pathname.split("/").slice(0, 3).join("/")}` : hostname;
 }
+
+/** `text` with its first letter upper-case: `provisional` → `Provisional`. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A camelCase name as capitalised words: `sinceVersion` → `Since version`. */
+export function camelWords(name: string): string {
+  return capitalise(name.replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase());
+}

@@ -1,9 +1,10 @@
 // The pages of the reference site, as HTML strings. Every fact comes from the library (`statuskit`,
 // `statuskit/unofficial`, the rules' TSDoc) or data/; the prose around them follows the page
 // statuskit started from (intro, a table per class, redirect advice, references, questions).
-import { classInfo, classOf, getStatus, STATUSES, type ClassInfo, type StatusClass, type StatusInfo } from "../../src/index";
-import { formatUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
-import { breakable, href, html, urlLabel, type Html } from "./html";
+import { classInfo, classOf, formatStatus, getStatus, isStatusCode, STATUSES, type ClassInfo, type StatusClass, type StatusCode, type StatusInfo } from "../../src/index";
+import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "../../src/unofficial";
+import { specUrl } from "../../src/internal";
+import { breakable, camelWords, capitalise, href, html, urlLabel, type Html } from "./html";
 import { citations, inline, reasonFor, ruleDoc, type Rule } from "./rules";
 
 export interface Context {
@@ -14,19 +15,19 @@ export interface Context {
   /** The package version. */
   version: string;
   rules: readonly Rule[];
-  /** The entry points users import, from package.json `exports`: `["statuskit", "statuskit/unofficial"]`. */
-  entries: readonly string[];
+  /** The main entry point users import, which exports the constants and the rules: `"statuskit"`. */
+  core: string;
 }
 
 const REGISTRY_URL = "https://www.iana.org/assignments/http-status-codes/";
-const RFC9110_15 = "https://www.rfc-editor.org/rfc/rfc9110#section-15";
+const RFC9110_15 = specUrl("RFC 9110", "15");
 
 const CLASS_NAMES = [...new Set(STATUSES.map((s) => s.class))];
 const CLASSES: ClassInfo[] = CLASS_NAMES.map((name) => classInfo(name));
 
 /** Every number that `statuskit/unofficial` knows and the registry does not: each has a page of its own. */
 export const VENDOR_CODES: readonly number[] = [...new Set(UNOFFICIAL_STATUSES.map((r) => r.code))].filter(
-  (code) => getStatus(code) === undefined,
+  (code) => !isStatusCode(code),
 );
 
 const MONTHS = "January February March April May June July August September October November December".split(" ");
@@ -44,12 +45,10 @@ function apiPage(up: string, kind: "functions" | "variables", entry: string, nam
 
 const classLabel = (cls: ClassInfo) => `${cls.range[0] / 100}xx ${cls.title}`;
 const vendorName = (id: string) => VENDORS.find((v) => v.id === id)?.name ?? id;
-const inRegistry = (code: number) => getStatus(code) !== undefined;
 
 /** A link to a code's page (`404 Not Found`), from a page `up` levels below the root. */
-function codeLink(code: number, up: string, text?: string): Html {
-  const s = getStatus(code);
-  return html`<a href="${up}${code}/">${text ?? (s === undefined ? String(code) : `${code} ${s.phrase}`)}</a>`;
+function codeLink(code: StatusCode, up: string, text?: string): Html {
+  return html`<a href="${up}${code}/">${text ?? formatStatus(code)}</a>`;
 }
 
 /** The short lifecycle mark of a table row, or `undefined` for a standard code. */
@@ -77,9 +76,11 @@ function lifecycleText(s: StatusInfo, today: string): Html {
       return html`Obsoleted: the IANA registry marks the registration OBSOLETED.`;
     case "unused":
       return html`Unused: the registry reserves the number as “(Unused)”; statuskit keeps the historic name, since software still meets it.`;
-    default:
-      // A status this page does not know yet (a newer library's) is still shown.
-      return html`${String((s as { status: unknown }).status)}.`;
+    default: {
+      // Every status has its sentence above: a new one is a type error here until it has one.
+      const unknown: never = s;
+      return html`${String((unknown as StatusInfo).status)}.`;
+    }
   }
 }
 
@@ -92,9 +93,8 @@ function extraFields(record: object, known: readonly string[]): Html {
   return html`${Object.entries(record)
     .filter(([key]) => !known.includes(key))
     .map(([key, value]) => {
-      const label = key.replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
       const text = typeof value === "boolean" ? (value ? "yes" : "no") : value === null ? "none" : typeof value === "object" ? JSON.stringify(value) : String(value);
-      return html`<dt>${label[0]!.toUpperCase()}${label.slice(1)}</dt><dd>${text}</dd>`;
+      return html`<dt>${camelWords(key)}</dt><dd>${text}</dd>`;
     })}`;
 }
 
@@ -158,7 +158,7 @@ function vendorTable(records: readonly UnofficialStatus[], up: string): Html {
 <thead><tr><th scope="col">Code</th><th scope="col">Name</th><th scope="col">Meaning</th></tr></thead>
 <tbody>
 ${records.map(
-  (r) => html`<tr id="${r.code}-${r.vendor}"><th scope="row"><a href="${up}${r.code}/${inRegistry(r.code) ? "#vendors" : ""}">${r.code}</a></th><td>${r.phrase ?? ""}${markOf(`${vendorName(r.vendor)}${r.sent ? "" : ", logged only"}`)}</td><td>${r.description}</td></tr>
+  (r) => html`<tr id="${r.code}-${r.vendor}"><th scope="row"><a href="${up}${r.code}/${isStatusCode(r.code) ? "#vendors" : ""}">${r.code}</a></th><td>${r.phrase ?? ""}${markOf(`${vendorName(r.vendor)}${r.sent ? "" : ", logged only"}`)}</td><td>${r.description}</td></tr>
 `,
 )}</tbody>
 </table>`;
@@ -166,17 +166,12 @@ ${records.map(
 
 /** The documents the data and the rules cite, each with what cites it. */
 function references(ctx: Context): Html {
-  const docs = new Map<string, { url: string; codes: number[]; rules: string[] }>();
+  const docs = new Map<string, { url: string; codes: StatusCode[]; rules: string[] }>();
   const entry = (label: string, url: string) => docs.get(label) ?? docs.set(label, { url, codes: [], rules: [] }).get(label)!;
-  for (const s of STATUSES) {
-    const { document } = s.spec;
-    const url = document.startsWith("RFC ")
-      ? `https://www.rfc-editor.org/rfc/rfc${document.slice(4)}`
-      : `https://datatracker.ietf.org/doc/html/${document}`;
-    entry(document, url).codes.push(s.code);
-  }
+  // The whole document: the link to the code's section without the section.
+  for (const s of STATUSES) entry(s.spec.document, s.spec.url.replace(/#.*/, "")).codes.push(s.code);
   for (const rule of ctx.rules) for (const [label, url] of citations(rule)) entry(label, url).rules.push(rule.name);
-  const cited = (d: { codes: number[]; rules: string[] }) => {
+  const cited = (d: { codes: readonly StatusCode[]; rules: string[] }) => {
     const parts = [];
     if (d.codes.length > 0) parts.push(html`${d.codes.length === 1 ? "code" : "codes"} ${d.codes.map((c, i) => html`${i > 0 ? ", " : ""}${codeLink(c, "", String(c))}`)}`);
     if (d.rules.length > 0) parts.push(html`${d.rules.map((r, i) => html`${i > 0 ? ", " : ""}<a href="#${r}"><code>${r}</code></a>`)}`);
@@ -190,8 +185,8 @@ ${[...docs].map(([label, d]) => html`<li><a href="${href(d.url)}">${label}</a>: 
 
 export function indexPage(ctx: Context): string {
   const byClass = (name: StatusClass) => STATUSES.filter((s) => s.class === name);
-  const classList = CLASSES.map((c, i) => `${i === CLASSES.length - 1 ? "and " : ""}${c.range[0] / 100}xx ${c.title.toLowerCase()}`).join(", ");
-  const [c401, c403, c404] = [401, 403, 404].map((c) => codeLink(c, ""));
+  const classList = CLASSES.map((c, i) => `${i === CLASSES.length - 1 ? "and " : ""}${classLabel(c).toLowerCase()}`).join(", ");
+  const [c401, c403, c404] = ([401, 403, 404] as const).map((c) => codeLink(c, ""));
   const redirects = ctx.rules.find((r) => r.name === "isRedirect");
   const main = html`<h1>HTTP status codes</h1>
 <p class="updated">Updated ${date(ctx.today)}, from the IANA registry of ${date(ctx.registry)}.</p>
@@ -237,7 +232,7 @@ ${references(ctx)}
 <h3>What is the difference between 401 and 403?</h3>
 <p>${c401} means you are not authenticated, so logging in may help. ${c403} means you are authenticated but still not allowed, so logging in will not change anything.</p>
 <h3>Is 404 a server error?</h3>
-<p>No. ${c404} is a ${classInfo(classOf(404)).range[0] / 100}xx ${classInfo(classOf(404)).title.toLowerCase()}: the request reached the server fine, but the resource does not exist at that URL.</p>
+<p>No. ${c404} is a ${classLabel(classInfo(classOf(404))).toLowerCase()}: the request reached the server fine, but the resource does not exist at that URL.</p>
 </section>
 <section aria-labelledby="vendor-codes">
 <h2 id="vendor-codes">Vendor and unofficial codes</h2>
@@ -249,7 +244,7 @@ ${vendorTable(UNOFFICIAL_STATUSES, "")}
 <p>Sets of codes that a client or server treats alike, each from a specification. Each is a function of <code>statuskit</code>.</p>
 ${ctx.rules.map(
   (rule) => html`<section aria-labelledby="${rule.name}">
-<h3 id="${rule.name}">${rule.title}: <a href="${apiPage("", "functions", ctx.entries[0]!, rule.name)}"><code>${rule.name}(code)</code></a></h3>
+<h3 id="${rule.name}">${rule.title}: <a href="${apiPage("", "functions", ctx.core, rule.name)}"><code>${rule.name}(code)</code></a></h3>
 <p>Codes: ${STATUSES.filter((s) => rule.test(s.code)).map((s, i) => html`${i > 0 ? ", " : ""}${codeLink(s.code, "", String(s.code))}`)}.</p>
 ${ruleDoc(rule)}
 </section>
@@ -304,7 +299,7 @@ ${snippet(`$ npx statuskit --unofficial ${code}`)}
 </section>`;
 }
 
-function pager(code: number, codes: readonly number[], label: (c: number) => string): Html {
+function pager<C extends number>(code: C, codes: readonly C[], label: (c: C) => string): Html {
   const i = codes.indexOf(code);
   const prev = codes[i - 1];
   const next = codes[i + 1];
@@ -316,10 +311,9 @@ ${next === undefined ? html`<span></span>` : html`<a rel="next" href="../${next}
 
 export function codePage(s: StatusInfo, ctx: Context): string {
   const cls = classInfo(s.class);
-  const vendors = UNOFFICIAL_STATUSES.filter((r) => r.code === s.code);
-  const named = [...new Set(s.description.match(/\b[1-5]\d\d\b/g) ?? [])].map(Number).filter((c) => c !== s.code && inRegistry(c));
+  const vendors = getUnofficialStatus(s.code);
+  const named = [...new Set(s.description.match(/\b[1-5]\d\d\b/g) ?? [])].map(Number).filter((c): c is StatusCode => c !== s.code && isStatusCode(c));
   const members = ctx.rules.filter((rule) => rule.test(s.code));
-  const [core] = ctx.entries;
   const main = html`<nav aria-label="Breadcrumb" class="crumbs"><a href="../">HTTP status codes</a> › <a href="../#${cls.name}">${classLabel(cls)}</a></nav>
 <h1><span class="num">${s.code}</span> ${s.phrase}</h1>
 <p class="lead">${s.description}</p>
@@ -327,8 +321,8 @@ ${s.status === "standard" ? "" : html`<p class="notice">${lifecycleText(s, ctx.t
 <dl class="facts">
 <dt>Class</dt><dd><a href="../#${cls.name}">${classLabel(cls)}</a>: ${cls.description}</dd>
 <dt>Specification</dt><dd><a href="${href(s.spec.url)}">${s.spec.document} §${s.spec.section}</a></dd>
-<dt>Registration</dt><dd>${s.status[0]!.toUpperCase()}${s.status.slice(1)}${s.expires === null ? "" : html`, until ${date(s.expires)}${ctx.today > s.expires ? " (passed)" : ""}`}, in the <a href="${REGISTRY_URL}">IANA registry</a> of ${date(ctx.registry)}</dd>
-<dt>Constant</dt><dd><a href="${apiPage("../", "variables", ctx.entries[0]!, s.constant)}"><code>${s.constant}</code></a></dd>
+<dt>Registration</dt><dd>${capitalise(s.status)}${s.expires === null ? "" : html`, until ${date(s.expires)}${ctx.today > s.expires ? " (passed)" : ""}`}, in the <a href="${REGISTRY_URL}">IANA registry</a> of ${date(ctx.registry)}</dd>
+<dt>Constant</dt><dd><a href="${apiPage("../", "variables", ctx.core, s.constant)}"><code>${s.constant}</code></a></dd>
 ${named.length === 0 ? "" : html`<dt>See also</dt><dd>${named.map((c, i) => html`${i > 0 ? ", " : ""}${codeLink(c, "../")}`)}</dd>`}
 ${extraFields(s, ["code", "phrase", "constant", "class", "description", "status", "expires", "spec", "aliases"])}
 </dl>
@@ -341,7 +335,7 @@ ${s.aliases.map((a) => {
   const constant = a.constant as string | null;
   const names = [
     a.phrase === null ? "" : html`<strong>${a.phrase}</strong>`,
-    constant === null ? "" : html`<a href="${apiPage("../", "variables", ctx.entries[0]!, constant)}"><code>${breakable(constant)}</code></a>`,
+    constant === null ? "" : html`<a href="${apiPage("../", "variables", ctx.core, constant)}"><code>${breakable(constant)}</code></a>`,
   ].filter((n) => n !== "");
   return html`<li>${names.map((n, i) => html`${i > 0 ? ", " : ""}${n}`)}: ${a.source}</li>\n`;
 })}</ul>
@@ -353,7 +347,7 @@ ${rulesList(s, ctx)}
 ${vendors.length === 0 ? "" : vendorSection(s.code, vendors, `Other meanings of ${s.code}, outside the registry`)}
 <section aria-labelledby="usage">
 <h2 id="usage">Usage</h2>
-${snippet(`import { ${[s.constant, "getStatus", ...members.map((r) => r.name)].join(", ")} } from "${core}";
+${snippet(`import { ${[s.constant, "getStatus", ...members.map((r) => r.name)].join(", ")} } from "${ctx.core}";
 
 ${s.constant}; // => ${s.code}
 getStatus(${s.constant}).phrase; // => ${literal(s.phrase)}
@@ -361,7 +355,7 @@ getStatus(${s.constant}).spec.url; // => ${literal(s.spec.url)}
 ${members.map((r) => `${r.name}(${s.constant}); // => true\n`).join("")}`.trimEnd())}
 ${snippet(`$ npx statuskit ${s.code}`)}
 </section>
-${pager(s.code, STATUSES.map((x) => x.code), (c) => `${c} ${getStatus(c)!.phrase}`)}`;
+${pager(s.code, STATUSES.map((x) => x.code), (c) => formatStatus(c))}`;
   return layout(ctx, {
     up: "../",
     title: `${s.code} ${s.phrase} · HTTP status codes`,
@@ -371,7 +365,7 @@ ${pager(s.code, STATUSES.map((x) => x.code), (c) => `${c} ${getStatus(c)!.phrase
 }
 
 export function vendorPage(code: number, ctx: Context): string {
-  const records = UNOFFICIAL_STATUSES.filter((r) => r.code === code);
+  const records = getUnofficialStatus(code);
   const cls = classInfo(classOf(code)!);
   const fallback = getStatus(cls.range[0])!;
   const line = formatUnofficialStatus(code)!;

@@ -3,12 +3,10 @@
 // the TypeScript compiler, so that a new rule, or a changed set or citation, shows up on the site
 // as soon as it is in the library.
 import ts from "typescript";
-import { fileURLToPath } from "node:url";
 import * as statuskit from "../../src/index";
 import { specUrl } from "../../src/internal";
-import { html, urlLabel, type Html } from "./html";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
+import { root } from "../pack";
+import { camelWords, capitalise, html, urlLabel, type Html } from "./html";
 
 export interface Rule {
   /** The function's name: `isRetryable`. */
@@ -49,10 +47,9 @@ function rulesOf(): Rule[] {
     if (typeof test !== "function") throw new Error(`site: ${exported.name} is declared but not exported at run time`);
     const doc = ts.displayPartsToString(symbol.getDocumentationComment(checker));
     if (doc.trim() === "") throw new Error(`site: ${exported.name} has no TSDoc to cite its sources`);
-    const title = exported.name.replace(/^is/, "").replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
     found.push({
       pos: declaration.pos,
-      rule: { name: exported.name, title: title[0]!.toUpperCase() + title.slice(1), test: test as Rule["test"], doc },
+      rule: { name: exported.name, title: camelWords(exported.name.replace(/^is/, "")), test: test as Rule["test"], doc },
     });
   }
   return found.sort((a, b) => a.pos - b.pos).map((f) => f.rule);
@@ -84,6 +81,9 @@ function blocks(doc: string): Block[] {
 const URL_TEXT = String.raw`https:\/\/[^\s)]*[^\s).,;:]`;
 const INLINE = new RegExp(`\`([^\`]+)\`|(${URL_TEXT})|(RFC \\d+)(?: §(\\d+(?:\\.\\d+)*))?|§(\\d+(?:\\.\\d+)*)`, "g");
 
+/** The link to a whole document (`RFC 6585`): the link to one of its sections, without the section. */
+const documentUrl = (document: string) => specUrl(document, "").replace(/#.*/, "");
+
 /**
  * Doc text as HTML: `code`, links for URLs and for sections (`RFC 9110 §15.5.9`; a bare `§15.3.5`
  * refers to the RFC named last before it).
@@ -99,7 +99,7 @@ export function inline(text: string): Html {
     else if (url !== undefined) parts.push(html`<a href="${url}">${url}</a>`);
     else if (document !== undefined) {
       rfc = document;
-      const target = section === undefined ? `https://www.rfc-editor.org/rfc/rfc${document.slice(4)}` : specUrl(document, section);
+      const target = section === undefined ? documentUrl(document) : specUrl(document, section);
       parts.push(html`<a href="${target}">${all}</a>`);
     } else if (rfc !== undefined) parts.push(html`<a href="${specUrl(rfc, bare!)}">${all}</a>`);
     else parts.push(html`${all}`);
@@ -134,7 +134,7 @@ export function reasonFor(rule: Rule, code: number): string | undefined {
     for (const item of b.items) {
       const [head, ...rest] = item.split(": ");
       const tail = rest.join(": ");
-      if (tail !== "" && mentions(head!, code)) return tail[0]!.toUpperCase() + tail.slice(1);
+      if (tail !== "" && mentions(head!, code)) return capitalise(tail);
     }
   }
   const sentences = all.flatMap((b) => (b.kind === "p" ? b.text.split(/(?<=\.)\s+(?=[A-Z\d`])/) : []));
@@ -149,7 +149,7 @@ export function citations(rule: Rule): [string, string][] {
   const found = new Map<string, string>();
   for (const m of rule.doc.matchAll(new RegExp(`(${URL_TEXT})|RFC (\\d+)`, "g"))) {
     if (m[1] !== undefined) found.set(urlLabel(m[1]), m[1].replace(/#.*/, ""));
-    else found.set(`RFC ${m[2]}`, `https://www.rfc-editor.org/rfc/rfc${m[2]}`);
+    else found.set(`RFC ${m[2]}`, documentUrl(`RFC ${m[2]}`));
   }
   return [...found];
 }

@@ -5,7 +5,7 @@
 // the digits typed, then `statuskit --search`'s ranking, then the vendor codes of
 // `statuskit/unofficial` whose name, vendor or meaning has a word starting with each word typed.
 // The page is complete without it: the form stays hidden unless this script runs.
-import { codeOf, getStatus, STATUSES, type StatusInfo } from "statuskit";
+import { codeOf, getStatus, isStatusCode, STATUSES, type StatusInfo } from "statuskit";
 import { UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "statuskit/unofficial";
 import { search, words } from "../../src/search";
 
@@ -32,7 +32,7 @@ const vendorRow = (r: UnofficialStatus): Row => ({
   name: r.phrase ?? "",
   meaning: r.description,
   note: `${vendorName.get(r.vendor)}, not in the registry`,
-  href: getStatus(r.code) === undefined ? `${r.code}/` : `${r.code}/#vendors`,
+  href: isStatusCode(r.code) ? `${r.code}/#vendors` : `${r.code}/`,
 });
 
 const VENDOR_WORDS = UNOFFICIAL_STATUSES.map((r) => ({
