@@ -3,13 +3,12 @@
 // exports every public function's result with an annotation (as `isolatedDeclarations` wants)
 // and, in a second project, with the inferred type (as a `declaration: true` build emits it).
 // README.md's "With your framework" snippets are compiled against the frameworks' own types.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { entrypoints, installTarball, pack, readPackage, root, specifier } from "../scripts/pack";
+import { entrypoints, readPackage, root, specifier } from "../scripts/pack";
 
 const pkg = readPackage();
 const entries = entrypoints(pkg);
@@ -120,15 +119,12 @@ function frameworksProject(consumerDir: string): Cell {
   return cell;
 }
 
-let dir: string;
-let consumer: string;
+/** The installed tarball (test/tarball.setup.ts). */
+const consumer = inject("consumer");
 const cells: Cell[] = TYPESCRIPTS.flatMap((ts) => MODES.map((mode) => ({ ts, mode, dir: "" })));
 let frameworks: Cell;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "statuskit-typescript-"));
-  consumer = join(dir, "consumer");
-  installTarball(pack(dir).tarball, consumer);
   for (const cell of cells) {
     cell.dir = join(consumer, `${cell.ts}-${cell.mode}`);
     const projects = namesReexports(cell.ts, cell.mode) ? (["main", "inferred"] as const) : (["main"] as const);
@@ -151,10 +147,6 @@ beforeAll(async () => {
   frameworks = frameworksProject(consumer);
   await compileAll([...cells, frameworks]);
 }, 300_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe("the compilers", () => {
   it.each(TYPESCRIPTS)("%s runs here and reports its version", (ts) => {
