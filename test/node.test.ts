@@ -121,6 +121,10 @@ beforeAll(() => {
 }, 60_000);
 
 describe("the Node versions", () => {
+  it("the host, which runs the tests and is the reference, is Node 20", () => {
+    expect(process.versions.node).toMatch(/^20\./);
+  });
+
   it.each(OTHERS.map((name, i) => [name, ["18", "22", "24"][i]!] as const))("%s is Node %s, installed by npm ci", (name, major) => {
     expect(existsSync(binary(name)), `${binary(name)}: run npm ci`).toBe(true);
     expect(run(binary(name), ["--version"]).stdout).toMatch(new RegExp(`^v${major}\\.`));
