@@ -93,12 +93,17 @@ async function compileAll(cells: Cell[]): Promise<void> {
   await Promise.all([worker(), worker()]);
 }
 
+/** The text of README.md's section `title`, up to the next heading of its level. */
+function readmeSection(title: string): string {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const start = readme.indexOf(`\n## ${title}\n`);
+  if (start < 0) throw new Error(`README.md has no section "## ${title}"`);
+  return readme.slice(start, readme.indexOf("\n## ", start + 1));
+}
+
 /** The ```ts snippets of README.md's "With your framework" section. */
 function frameworkSnippets(): string[] {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const start = readme.indexOf("\n## With your framework\n");
-  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return [...readmeSection("With your framework").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
 /**
@@ -154,6 +159,11 @@ describe("the compilers", () => {
     // and the like); `npm ci` must have installed the one for this machine.
     const run = spawnSync(process.execPath, [join(root, "node_modules", ts, "bin", "tsc"), "--version"], { encoding: "utf8" });
     expect(run.stdout.trim(), run.stderr).toBe(`Version ${versionOf(ts)}`);
+  });
+
+  it.each(TYPESCRIPTS)("%s: README.md's Install section names the exact version installed", (ts) => {
+    const version = versionOf(ts);
+    expect(readmeSection("Install"), `README.md should say ${version}`).toMatch(new RegExp(`(?<![\\d.])${version.replaceAll(".", "\\.")}(?!\\.?\\d)`));
   });
 });
 
