@@ -50,6 +50,11 @@ describe("the tarball", () => {
   it(`is at most ${UNPACKED_BUDGET} bytes unpacked`, () => {
     expect(packed.unpackedSize, `\n${renderBreakdown(packed)}\n`).toBeLessThanOrEqual(UNPACKED_BUDGET);
   });
+
+  it("has the budget that README.md states", () => {
+    const stated = readFileSync(join(root, "README.md"), "utf8").match(/under [\d.]+ kB/g) ?? [];
+    expect(stated).toContain(`under ${UNPACKED_BUDGET / 1000} kB`);
+  });
 });
 
 describe.runIf(bins.length > 0)("the command-line entry", () => {
