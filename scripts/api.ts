@@ -101,7 +101,6 @@ export function extractApi({ write }: { write: boolean }): ApiResult[] {
             extractorMessageReporting: {
               default: { logLevel: ExtractorLogLevel.Warning },
               "ae-forgotten-export": { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
-              "ae-undocumented": { logLevel: ExtractorLogLevel.Warning },
             },
             tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
           },
