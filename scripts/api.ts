@@ -69,13 +69,12 @@ export function extractApi({ write }: { write: boolean }): ApiResult[] {
   // node_modules/statuskit that holds the package: the import is then what it is for users, a
   // reference to another entry point.
   const project = join(temp, "project");
-  const copy = (to: string) => {
-    cpSync(join(root, "dist"), join(to, "dist"), { recursive: true, filter: (f) => !/\.(c?js)$/.test(f) });
-    cpSync(join(root, "package.json"), join(to, "package.json"));
-  };
-  copy(project);
+  const installed = join(project, "node_modules", pkg.name);
+  const copyDeclarations = (to: string) => cpSync(join(root, "dist"), join(to, "dist"), { recursive: true, filter: (f) => !/\.(c?js)$/.test(f) });
+  copyDeclarations(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: `${pkg.name}-api-report`, private: true }));
-  copy(join(project, "node_modules", pkg.name));
+  copyDeclarations(installed);
+  cpSync(join(root, "package.json"), join(installed, "package.json"));
   try {
     const entries = entrypoints(pkg).map((subpath) => {
       const types = typesOf(pkg.exports?.[subpath]);
@@ -101,7 +100,6 @@ export function extractApi({ write }: { write: boolean }): ApiResult[] {
             extractorMessageReporting: {
               default: { logLevel: ExtractorLogLevel.Warning },
               "ae-forgotten-export": { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
-              "ae-undocumented": { logLevel: ExtractorLogLevel.Warning },
             },
             tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
           },

@@ -1,6 +1,7 @@
 // The package as users get it: `npm pack` into a folder, the files and sizes in the tarball, and an
-// install of the tarball into an empty folder. test/package.test.ts builds its checks on these;
-// `npm run size:pack` prints the per-file breakdown and fails over the unpacked-size budget.
+// install of the tarball into an empty folder. test/tarball.setup.ts packs and installs once for
+// the tests of the tarball (package, node, typescript and polluted); `npm run size:pack` prints
+// the per-file breakdown and fails over the unpacked-size budget.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,10 +1,10 @@
 // README.md's generated tables sit between `<!-- NAME:start … -->` and `<!-- NAME:end -->`. The
 // script that computes a table writes it there (`--write`) or fails when it is stale (`--check`).
 import { readFileSync, writeFileSync } from "node:fs";
-import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
+import { root } from "./pack";
 
-export const readmePath = fileURLToPath(new URL("../README.md", import.meta.url));
+export const readmePath = join(root, "README.md");
 
 /** `readme` with the text between the markers of section `name` replaced by `body`. */
 export function replaceSection(readme: string, name: string, body: string): string {
@@ -21,7 +21,7 @@ export function replaceSection(readme: string, name: string, body: string): stri
  */
 export function publish(name: string, body: string, command: string, path = readmePath): string[] {
   console.log(body);
-  const file = relative(fileURLToPath(new URL("..", import.meta.url)), path);
+  const file = relative(root, path);
   const readme = readFileSync(path, "utf8");
   const updated = replaceSection(readme, name, body);
   if (updated === readme) return [];

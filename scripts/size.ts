@@ -248,10 +248,13 @@ export async function measure(pkgDir = root): Promise<Measurement> {
     );
 
     // statuskit/problem. Building takes the phrase table (for about:blank titles); reading takes none.
-    const [problemBuild, problemRead] = await Promise.all([
+    // An app that imports the core too must get the one table, not a second copy.
+    const [problemBuild, problemRead, both] = await Promise.all([
       esb(`import { createProblem, problemResponse, sendProblem } from "statuskit/problem"; console.log(createProblem, problemResponse, sendProblem);`),
       esb(`import { readProblem, isProblemResponse } from "statuskit/problem"; console.log(readProblem, isProblemResponse);`),
+      esb(`import { reasonPhrase } from "statuskit"; import { createProblem } from "statuskit/problem"; console.log(reasonPhrase, createProblem);`),
     ]);
+    const tables = both.code.split("Unprocessable Content").length - 1;
     add(
       {
         id: "problem: build and respond",
@@ -260,7 +263,7 @@ export async function measure(pkgDir = root): Promise<Measurement> {
         budget: phrase.gzip + 1600,
         rule: `≤ \`reasonPhrase\` (${phrase.gzip} B) + 1600 B`,
       },
-      noText(problemBuild),
+      [...noText(problemBuild), ...(tables === 1 ? [] : [`an app importing statuskit and statuskit/problem ships the phrase table ${tables} times`])],
     );
     add(
       { id: "problem: read", label: "`statuskit/problem`: `readProblem`, `isProblemResponse`", bundle: problemRead, budget: 1000, rule: "≤ 1000 B, no phrase table" },

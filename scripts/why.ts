@@ -4,7 +4,6 @@
 // when README.md is out of date.
 import { readdirSync, readFileSync } from "node:fs";
 import * as http from "node:http";
-import { STATUS_CODES } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,8 +69,8 @@ const SUBJECTS: Subject[] = [
   {
     name: "node:http",
     pkg: null,
-    lookup: (code) => STATUS_CODES[code as number],
-    exports: { STATUS_CODES },
+    lookup: (code) => http.STATUS_CODES[code as number],
+    exports: { STATUS_CODES: http.STATUS_CODES },
     probe: { imports: `import { STATUS_CODES } from "node:http";`, phrase: "STATUS_CODES[404]", constant: null },
   },
 ];

@@ -3,12 +3,11 @@
 // of every entry point, every function over every code and every name in data/, compared with
 // the data and with the host's answers; the command; and the rule README.md states for records
 // loaded through both `require` and `import`.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { binFiles, entrypoints, installTarball, pack, readPackage, root, specifier } from "../scripts/pack";
+import { binFiles, entrypoints, readPackage, root, specifier } from "../scripts/pack";
 
 const pkg = readPackage();
 const entries = entrypoints(pkg);
@@ -98,8 +97,8 @@ console.log(JSON.stringify({
 /** Command lines that cover a code, names, a class, the lists, JSON, vendor codes, a miss and a usage error. */
 const COMMANDS = [["404"], ["--json", "404", "499", "not found"], ["4xx"], ["--list"], ["--search", "rate", "limit"], ["-u", "499"], ["forbiden"], ["--no-such-flag"]];
 
-let dir: string;
-let consumer: string;
+/** The installed tarball (test/tarball.setup.ts). */
+const consumer = inject("consumer");
 
 function run(node: string, args: string[]) {
   const result = spawnSync(node, args, { cwd: consumer, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 60_000, maxBuffer: 1 << 28 });
@@ -115,20 +114,17 @@ function json(node: string, file: string): Record<string, Record<string, unknown
 let reference: Record<string, Record<string, unknown>>;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "statuskit-node-"));
-  consumer = join(dir, "consumer");
-  installTarball(pack(dir).tarball, consumer);
   writeFileSync(join(consumer, "lookups.mjs"), lookupScript("esm"));
   writeFileSync(join(consumer, "lookups.cjs"), lookupScript("cjs"));
   writeFileSync(join(consumer, "identity.mjs"), IDENTITY);
   reference = json(process.execPath, "lookups.mjs");
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("the Node versions", () => {
+  it("the host, which runs the tests and is the reference, is Node 20", () => {
+    expect(process.versions.node).toMatch(/^20\./);
+  });
+
   it.each(OTHERS.map((name, i) => [name, ["18", "22", "24"][i]!] as const))("%s is Node %s, installed by npm ci", (name, major) => {
     expect(existsSync(binary(name)), `${binary(name)}: run npm ci`).toBe(true);
     expect(run(binary(name), ["--version"]).stdout).toMatch(new RegExp(`^v${major}\\.`));

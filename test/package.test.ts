@@ -1,19 +1,15 @@
-// Checks on the package as users get it: the tarball is packed once (from the dist/ that
-// `npm test` has just built), installed into an empty folder, and every check below reads that.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+// Checks on the package as users get it: the tarball that test/tarball.setup.ts packs (from the
+// dist/ that `npm test` has just built) and installs into an empty folder; every check reads that.
+import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import {
   binFiles,
   entrypoints,
-  installTarball,
-  pack,
   type PackageJson,
-  type Packed,
   readPackage,
   referencedFiles,
   renderBreakdown,
@@ -30,21 +26,12 @@ const pkg: PackageJson = readPackage();
 const entries = entrypoints(pkg);
 const bins = binFiles(pkg);
 
-let dir: string;
-let packed: Packed;
-let consumer: string;
+const packed = inject("packed");
+const consumer = inject("consumer");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "statuskit-package-"));
-  packed = pack(dir);
-  consumer = join(dir, "consumer");
-  installTarball(packed.tarball, consumer);
   writeFileSync(join(consumer, "smoke.mjs"), smokeScript("esm"));
   writeFileSync(join(consumer, "smoke.cjs"), smokeScript("cjs"));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the tarball", () => {
@@ -62,6 +49,11 @@ describe("the tarball", () => {
 
   it(`is at most ${UNPACKED_BUDGET} bytes unpacked`, () => {
     expect(packed.unpackedSize, `\n${renderBreakdown(packed)}\n`).toBeLessThanOrEqual(UNPACKED_BUDGET);
+  });
+
+  it("has the budget that README.md states", () => {
+    const stated = readFileSync(join(root, "README.md"), "utf8").match(/under [\d.]+ kB/g) ?? [];
+    expect(stated).toContain(`under ${UNPACKED_BUDGET / 1000} kB`);
   });
 });
 
@@ -154,7 +146,7 @@ function smoke(runtime: "node" | "bun" | "deno", format: "esm" | "cjs"): unknown
   if (binary === undefined) throw new Error(`${runtime} is not installed: run npm ci`);
   const file = format === "esm" ? "smoke.mjs" : "smoke.cjs";
   const args = runtime === "deno" ? ["run", "--no-lock", "--allow-read", "--allow-env", file] : [file];
-  const env = { ...process.env, DENO_DIR: join(dir, "deno-cache"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  const env = { ...process.env, DENO_DIR: join(dirname(consumer), "deno-cache"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
   const run = spawnSync(binary, args, { cwd: consumer, encoding: "utf8", env, timeout: 60_000 });
   if (run.status !== 0) throw new Error(`${runtime} ${file} failed (${run.status}):\n${run.stderr}`);
   return JSON.parse(run.stdout);

@@ -4,12 +4,11 @@
 // digests every export: its values, and what each function answers for the codes -1 to 700 and
 // junk. The digest must equal the one of an unpolluted process; the polluting value must not be
 // frozen (a table that adopted it would freeze it).
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, inject } from "vitest";
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { entrypoints, installTarball, pack, readPackage, specifier } from "../scripts/pack";
+import { entrypoints, readPackage, specifier } from "../scripts/pack";
 
 const pkg = readPackage();
 const specifiers = entrypoints(pkg).map((entry) => specifier(pkg, entry));
@@ -106,20 +105,13 @@ out.write(hash.digest("hex") + " " + (typeof polluting === "object" && Object.is
 `;
 }
 
-let dir = "";
-let consumer = "";
+/** The installed tarball (test/tarball.setup.ts). */
+const consumer = inject("consumer");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "statuskit-polluted-"));
-  consumer = join(dir, "consumer");
-  installTarball(pack(dir).tarball, consumer);
   writeFileSync(join(consumer, "warm.mjs"), "");
   writeFileSync(join(consumer, "digest.cjs"), script("require"));
   writeFileSync(join(consumer, "digest.mjs"), script("import"));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const digestArgs = (spec: string, format: Format, pollution?: Case) => [

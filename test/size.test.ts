@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFileSync } from "node:fs";
 import { readmePath, replaceSection } from "../scripts/readme";
-import { type Case, consumerFolder, esbuildBundle, measure, type Measurement, renderSizeTable } from "../scripts/size";
+import { type Case, measure, type Measurement, renderSizeTable } from "../scripts/size";
 import { STATUSES } from "../src/index";
 import { renderWhyTable } from "../scripts/why";
 
@@ -28,7 +28,7 @@ describe("byte budgets", () => {
     ["REASON_PHRASES", "REASON_PHRASES stays within 1.1 × a hand-written safe phrase table, and no other bundle holds it"],
     ["statusTextOf", "statusTextOf stays within formatStatus + 200 B, with no description"],
     ["isRetryableWithVendors", "isRetryableWithVendors stays within isRetryable + 50 B, with no phrase and no unofficial description"],
-    ["problem: build and respond", "statuskit/problem's builders stay within reasonPhrase + 1600 B, with no description"],
+    ["problem: build and respond", "statuskit/problem's builders stay within reasonPhrase + 1600 B, with no description; an app importing the core too ships the phrase table once"],
     ["problem: read", "statuskit/problem's readers stay within 1000 B, with no phrase table"],
     ["site index", "the site's index page stays within 20 kB, HTML, CSS and JS"],
     ["site code page", "a code page of the site stays within 4 kB, HTML and CSS"],
@@ -36,6 +36,12 @@ describe("byte budgets", () => {
     const c = byId(id);
     expect(c.bundle.gzip).toBeGreaterThan(0);
     expect(c.problems, `${c.label}: ${c.bundle.gzip} B\n${c.bundle.code.slice(0, 400)}`).toEqual([]);
+  });
+
+  // The rows above each name a budget; this one holds every row scripts/size.ts measures, so that a
+  // new row is checked before it gets a test of its own.
+  it("every row of scripts/size.ts is within its budget and has no other problem", () => {
+    expect(m.cases.flatMap((c) => c.problems.map((p) => `${c.label}: ${p}`))).toEqual([]);
   });
 
   it("getStatus's bundle holds the descriptions that the other bundles are checked not to hold", () => {
@@ -67,19 +73,7 @@ describe("CommonJS", () => {
 
 describe("statuskit/problem beside the core", () => {
   it("no bundle of the core holds anything of statuskit/problem", () => {
-    for (const c of m.cases.filter((c) => !c.id.startsWith("problem"))) expect(c.bundle.code, c.label).not.toContain("problem+json");
-  });
-
-  it("an app that imports both entries ships the phrase table once", async () => {
-    const folder = consumerFolder();
-    try {
-      const both = await esbuildBundle(
-        folder.dir,
-        `import { reasonPhrase } from "statuskit"; import { createProblem } from "statuskit/problem"; console.log(reasonPhrase, createProblem);`,
-      );
-      expect(both.code.split("Unprocessable Content").length - 1).toBe(1);
-    } finally {
-      folder.remove();
-    }
+    const core = m.cases.filter((c) => !c.id.startsWith("problem") && !c.id.startsWith("site"));
+    for (const c of core) expect(c.bundle.code, c.label).not.toContain("problem+json");
   });
 });

@@ -3,13 +3,12 @@
 // exports every public function's result with an annotation (as `isolatedDeclarations` wants)
 // and, in a second project, with the inferred type (as a `declaration: true` build emits it).
 // README.md's "With your framework" snippets are compiled against the frameworks' own types.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { entrypoints, installTarball, pack, readPackage, root, specifier } from "../scripts/pack";
+import { entrypoints, readPackage, root, specifier } from "../scripts/pack";
 
 const pkg = readPackage();
 const entries = entrypoints(pkg);
@@ -94,12 +93,17 @@ async function compileAll(cells: Cell[]): Promise<void> {
   await Promise.all([worker(), worker()]);
 }
 
+/** The text of README.md's section `title`, up to the next heading of its level. */
+function readmeSection(title: string): string {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const start = readme.indexOf(`\n## ${title}\n`);
+  if (start < 0) throw new Error(`README.md has no section "## ${title}"`);
+  return readme.slice(start, readme.indexOf("\n## ", start + 1));
+}
+
 /** The ```ts snippets of README.md's "With your framework" section. */
 function frameworkSnippets(): string[] {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const start = readme.indexOf("\n## With your framework\n");
-  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return [...readmeSection("With your framework").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
 /**
@@ -120,15 +124,12 @@ function frameworksProject(consumerDir: string): Cell {
   return cell;
 }
 
-let dir: string;
-let consumer: string;
+/** The installed tarball (test/tarball.setup.ts). */
+const consumer = inject("consumer");
 const cells: Cell[] = TYPESCRIPTS.flatMap((ts) => MODES.map((mode) => ({ ts, mode, dir: "" })));
 let frameworks: Cell;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "statuskit-typescript-"));
-  consumer = join(dir, "consumer");
-  installTarball(pack(dir).tarball, consumer);
   for (const cell of cells) {
     cell.dir = join(consumer, `${cell.ts}-${cell.mode}`);
     const projects = namesReexports(cell.ts, cell.mode) ? (["main", "inferred"] as const) : (["main"] as const);
@@ -152,16 +153,17 @@ beforeAll(async () => {
   await compileAll([...cells, frameworks]);
 }, 300_000);
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
 describe("the compilers", () => {
   it.each(TYPESCRIPTS)("%s runs here and reports its version", (ts) => {
     // TypeScript 7 ships its native compiler in a platform package (@typescript/typescript-linux-x64
     // and the like); `npm ci` must have installed the one for this machine.
     const run = spawnSync(process.execPath, [join(root, "node_modules", ts, "bin", "tsc"), "--version"], { encoding: "utf8" });
     expect(run.stdout.trim(), run.stderr).toBe(`Version ${versionOf(ts)}`);
+  });
+
+  it.each(TYPESCRIPTS)("%s: README.md's Install section names the exact version installed", (ts) => {
+    const version = versionOf(ts);
+    expect(readmeSection("Install"), `README.md should say ${version}`).toMatch(new RegExp(`(?<![\\d.])${version.replaceAll(".", "\\.")}(?!\\.?\\d)`));
   });
 });
 
