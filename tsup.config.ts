@@ -41,23 +41,25 @@ const coreFromBuild: Plugin = {
     build.onResolve({ filter: /^\.\/index$/ }, () => ({ path: "./index.js", external: true }));
   },
 };
-const library: Options = {
+// Minified by terser, which keeps the pure annotations that let bundles of the package tree-shake
+// (esbuild's minifier drops them). The tarball has a budget of 180 kB, README and declarations
+// included (test/package.test.ts), and the builds are mostly data. Each format gets options of its
+// own: terser writes the ESM build's `module` into the nested `compress` options, and a CommonJS
+// build that shared them would lose its "use strict" whenever it ran second.
+const library = (format: "esm" | "cjs"): Options => ({
   entry,
+  format: [format],
   external: ["statuskit"],
   target: "es2022",
   plugins: [ownMembersOnly],
   esbuildPlugins: [coreFromBuild],
-  // Minified by terser, which keeps the pure annotations that let bundles of the package
-  // tree-shake (esbuild's minifier drops them). The tarball has a budget of 180 kB, README and
-  // declarations included (test/package.test.ts), and the builds are mostly data.
   minify: "terser",
   terserOptions: { format: { comments: false, preserve_annotations: true }, keep_fnames: true, toplevel: true, compress: { passes: 2 } },
-};
+});
 
 export default defineConfig([
   {
-    ...library,
-    format: ["esm"],
+    ...library("esm"),
     // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`,
     // which TypeScript allows (ESM may import CommonJS), and both builds export the same names
     // (test/package.test.ts compares them). This halves the declarations in the tarball.
@@ -67,7 +69,7 @@ export default defineConfig([
       }
     },
   },
-  { ...library, format: ["cjs"], dts: { compilerOptions: { paths: { statuskit: ["./src/index.ts"] } } } },
+  { ...library("cjs"), dts: { compilerOptions: { paths: { statuskit: ["./src/index.ts"] } } } },
   {
     // The command imports the library by its package name, kept external so that dist/cli.js
     // holds no second copy of the tables. It is an application, not a library: minified.
