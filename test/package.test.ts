@@ -35,6 +35,13 @@ beforeAll(() => {
 });
 
 describe("the tarball", () => {
+  // CommonJS modules are sloppy unless they say otherwise; the minifier must keep the directive.
+  it("holds CommonJS builds that run in strict mode", () => {
+    const cjs = packed.files.map((f) => f.path).filter((path) => path.endsWith(".cjs"));
+    expect(cjs.length).toBeGreaterThan(0);
+    for (const path of cjs) expect(readFileSync(join(consumer, "node_modules", "statuskit", path), "utf8"), path).toMatch(/^"use strict";/);
+  });
+
   it("holds only the build, package.json, README.md, LICENSE and CHANGELOG.md", () => {
     const extra = packed.files
       .map((f) => f.path)
