@@ -1,12 +1,28 @@
 import { defineConfig } from "vitest/config";
 
+// Two tiers. `unit` is `npm test`: in-process tests and type tests, no child process, no tarball,
+// no browser. `all` is what `npm run test:all` adds: the packed tarball on every Node line, Bun
+// and Deno, the TypeScript matrix, Chromium, API reports, spawned commands.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    // Packs and installs the tarball once for every test of the package as users get it.
-    globalSetup: ["test/tarball.setup.ts"],
-    // Many tests spawn the built command or the installed tarball; a shared 2-core machine can be slow.
-    testTimeout: 30_000,
-    typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/*.test.ts"],
+          typecheck: { enabled: true, include: ["test/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      {
+        test: {
+          name: "all",
+          include: ["test/all/*.test.ts"],
+          globalSetup: ["test/all/setup.ts"],
+          // Child processes and a browser on a shared 2-core machine can be slow.
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
   },
 });

@@ -65,7 +65,7 @@ export function referencedFiles(pkg: PackageJson): string[] {
  * under a test that is reading it: build first.
  */
 export function pack(outDir: string, dir = root): Packed {
-  const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", outDir], {
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", outDir], {
     cwd: dir,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],

