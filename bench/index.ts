@@ -174,7 +174,7 @@ async function main() {
   publish("bench", lines.join("\n"), "npm run bench -- --write", fileURLToPath(new URL("README.md", import.meta.url)));
   // README.md gets statuskit's row of each lookup beside the limit and the fastest peer.
   const summary = [
-    `One run on ${machine}; ns per call over mixed inputs. Every implementation: [bench/README.md](bench/README.md).`,
+    `One run on ${machine}; ns per call over mixed inputs. Every implementation: [bench/README.md](../bench/README.md).`,
     "",
     "| Lookup | statuskit | ns/call | Array index (the limit) | Fastest peer | Bytes allocated per call |",
     "| --- | --- | ---: | ---: | --- | ---: |",
@@ -187,7 +187,7 @@ async function main() {
       return `| ${op.name} | ${own.impl} | ${own.ns.toFixed(1)} | ${limit.ns.toFixed(1)} | ${peerCell} | ${bytesCell(own.bytes)} |`;
     }),
   ];
-  publish("bench", summary.join("\n"), "npm run bench -- --write");
+  publish("bench", summary.join("\n"), "npm run bench -- --write", fileURLToPath(new URL("../docs/speed.md", import.meta.url)));
 
   const problems: string[] = [];
   // Lookups by code must not allocate. `codeOf` finds an exact name without allocating, but a

@@ -1,7 +1,7 @@
 // Byte budgets per named import: each case is a one-line consumer bundled the way an app would
 // ship it (esbuild: bundle, minify, ESM, browser), then gzipped. `npm run size` prints the table
-// and fails when a budget is exceeded; `-- --write` puts the table into README.md, `-- --check`
-// fails when README.md is out of date. test/size.test.ts runs the same checks.
+// and fails when a budget is exceeded; `-- --write` puts the table into docs/size.md, `-- --check`
+// fails when docs/size.md is out of date. test/size.test.ts runs the same checks.
 import { build, transform } from "esbuild";
 import { rollup } from "rollup";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
@@ -307,7 +307,7 @@ export function renderSizeTable({ cases }: Measurement): string {
 async function main() {
   const m = await measure();
   const failures = m.cases.flatMap((c) => c.problems.map((p) => `${c.label}: ${p}`));
-  failures.push(...publish("size", renderSizeTable(m), "npm run size -- --write"));
+  failures.push(...publish("size", renderSizeTable(m), "npm run size -- --write", join(root, "docs", "size.md")));
   for (const failure of failures) console.error(`size: ${failure}`);
   if (failures.length) process.exit(1);
 }

@@ -1,7 +1,7 @@
 // The "Why statuskit" table: every cell is measured here, on statuskit's build and on the peers
 // installed as devDependencies, never typed in by hand; Deno's column, which cannot be installed,
-// says so. `npm run why` prints the table, `-- --write` puts it into README.md, `-- --check` fails
-// when README.md is out of date.
+// says so. `npm run why` prints the table, `-- --write` puts it into docs/why.md, `-- --check` fails
+// when docs/why.md is out of date.
 import { readdirSync, readFileSync } from "node:fs";
 import * as http from "node:http";
 import { createRequire } from "node:module";
@@ -82,7 +82,7 @@ const FOOTNOTE =
   "these scripts install from, so nothing about it is measured here.";
 
 const PROBLEM_FOOTNOTE =
-  "² Not measured, for the same reason: read from Deno's source, in [Problem details](#problem-details).";
+  "² Not measured, for the same reason: read from Deno's source, in [Problem details](problem.md).";
 
 const RECORDS = statuskit.STATUSES;
 const quote = (value: unknown) => (typeof value === "string" ? `“${value}”` : String(value));
@@ -374,7 +374,7 @@ export async function renderWhyTable(m?: Measurement): Promise<string> {
 }
 
 async function main() {
-  const problems = publish("why", await renderWhyTable(), "npm run why -- --write");
+  const problems = publish("why", await renderWhyTable(), "npm run why -- --write", join(root, "docs", "why.md"));
   for (const problem of problems) console.error(`why: ${problem}`);
   if (problems.length) process.exit(1);
 }

@@ -1,6 +1,6 @@
 // statuskit's types against the web frameworks' own (devDependencies), the way handlers are
-// written: Hono, Express 5, Fastify 5 and the Fetch `Response`. README.md's "With your framework"
-// snippets are compiled against the packed tarball by test/typescript.test.ts.
+// written: Hono, Express 5, Fastify 5 and the Fetch `Response`. docs/frameworks.md's
+// snippets are compiled by test/examples.test.ts.
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { FastifyInstance } from "fastify";
 import type { Context } from "hono";

@@ -624,9 +624,9 @@ describe("properties", () => {
   });
 });
 
-// The statuskit column of the README's comparison with Deno's helpers, row by row.
-describe("README: comparison with Deno's helpers", () => {
-  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+// The statuskit column of docs/problem.md's comparison with Deno's helpers, row by row.
+describe("docs/problem.md: comparison with Deno's helpers", () => {
+  const readme = readFileSync(new URL("../docs/problem.md", import.meta.url), "utf8");
   const rows = readme.slice(readme.indexOf("| | statuskit | Deno (read from source) |")).split("\n\n")[0]!.split("\n").slice(2);
   const cell = (label: string) => rows.find((row) => row.startsWith(`| ${label} |`))?.split(" | ")[1];
 

@@ -2,8 +2,8 @@
 // just built: one per entry point of package.json `exports`, each up to date, with no finding.
 import { describe, it, expect } from "vitest";
 import { readdirSync } from "node:fs";
-import { extractApi, failures, REPORT_FOLDER, reportName } from "../scripts/api";
-import { entrypoints, readPackage } from "../scripts/pack";
+import { extractApi, failures, REPORT_FOLDER, reportName } from "../../scripts/api";
+import { entrypoints, readPackage } from "../../scripts/pack";
 
 describe("API reports", () => {
   it("test/api/ holds one report per entry point of package.json `exports`, and no other", () => {

@@ -9,14 +9,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, renderSite, siteContext } from "../scripts/site";
-import { escape, html } from "../scripts/site/html";
-import { codePage, VENDOR_CODES, vendorPage } from "../scripts/site/pages";
-import { citations, inline, readRules, reasonFor, type Rule } from "../scripts/site/rules";
-import { serve, type Running } from "../scripts/site/serve";
-import * as statuskit from "../src/index";
-import { classOf, getStatus, STATUSES, type StatusInfo } from "../src/index";
-import { getUnofficialStatus, UNOFFICIAL_STATUSES } from "../src/unofficial";
+import { buildSite, renderSite, siteContext } from "../../scripts/site";
+import { escape, html } from "../../scripts/site/html";
+import { codePage, VENDOR_CODES, vendorPage } from "../../scripts/site/pages";
+import { citations, inline, readRules, reasonFor, type Rule } from "../../scripts/site/rules";
+import { serve, type Running } from "../../scripts/site/serve";
+import * as statuskit from "../../src/index";
+import { classOf, getStatus, STATUSES, type StatusInfo } from "../../src/index";
+import { getUnofficialStatus, UNOFFICIAL_STATUSES } from "../../src/unofficial";
 
 const TODAY = "2026-12-01";
 const CHROMIUM = "/usr/bin/chromium";
@@ -32,7 +32,7 @@ const ARGS = [
   "--disable-sync",
 ];
 const hasChromium = existsSync(CHROMIUM);
-const screenshots = fileURLToPath(new URL("../screenshots/", import.meta.url));
+const screenshots = fileURLToPath(new URL("../../screenshots/", import.meta.url));
 if (!hasChromium) console.warn(`test/site.test.ts: no Chromium at ${CHROMIUM}, so the browser checks are skipped (apt-get install chromium)`);
 
 let dir: string;
@@ -53,7 +53,7 @@ const pages = () => [...files.keys()].filter((path) => path.endsWith(".html"));
 describe("scripts/site.ts", () => {
   it("writes the index, a page per registered code and a page per vendor-only code", () => {
     // The codes from data/, not from the lookups the pages are built with.
-    const data = (file: string) => JSON.parse(readFileSync(new URL(`../data/${file}`, import.meta.url), "utf8"));
+    const data = (file: string) => JSON.parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), "utf8"));
     const registered = (data("status-codes.json") as { code: number }[]).map((s) => s.code);
     const unofficial = (data("unofficial.json") as { codes: { code: number }[] }).codes.map((r) => r.code);
     const vendorOnly = [...new Set(unofficial)].filter((c) => !registered.includes(c));
@@ -150,7 +150,7 @@ describe("scripts/site/rules.ts", () => {
   };
 
   it("readRules() reads every function that src/sets.ts exports, in order, each with its TSDoc", () => {
-    const source = readFileSync(new URL("../src/sets.ts", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../../src/sets.ts", import.meta.url), "utf8");
     const declared = [...new Set([...source.matchAll(/^export function (\w+)/gm)].map((m) => m[1]!))];
     expect(readRules().map((r) => r.name)).toEqual(declared);
     for (const r of readRules()) {

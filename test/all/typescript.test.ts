@@ -2,10 +2,9 @@
 // mode, with the strictest settings users have, compiles a consumer that uses every entry point,
 // exports every public function's result with an annotation (as `isolatedDeclarations` wants)
 // and, in a second project, with the inferred type (as a `declaration: true` build emits it).
-// README.md's "With your framework" snippets are compiled against the frameworks' own types.
 import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { entrypoints, readPackage, root, specifier } from "../../scripts/pack";
@@ -93,41 +92,9 @@ async function compileAll(cells: Cell[]): Promise<void> {
   await Promise.all([worker(), worker()]);
 }
 
-/** The text of README.md's section `title`, up to the next heading of its level. */
-function readmeSection(title: string): string {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const start = readme.indexOf(`\n## ${title}\n`);
-  if (start < 0) throw new Error(`README.md has no section "## ${title}"`);
-  return readme.slice(start, readme.indexOf("\n## ", start + 1));
-}
-
-/** The ```ts snippets of README.md's "With your framework" section. */
-function frameworkSnippets(): string[] {
-  return [...readmeSection("With your framework").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-}
-
-/**
- * The README snippets, as an ES module project with the build's TypeScript and the frameworks
- * linked from the repository: Hono, Express with @types/express, Fastify, and Node's types.
- */
-function frameworksProject(consumerDir: string): Cell {
-  const cell: Cell = { ts: "typescript", mode: "nodenext-esm", dir: join(consumerDir, "frameworks") };
-  const files = frameworkSnippets().map((_, i) => `readme-${i + 1}.ts`);
-  mkdirSync(join(cell.dir, "main", "node_modules"), { recursive: true });
-  for (const name of ["hono", "express", "fastify", "@types"]) symlinkSync(join(root, "node_modules", name), join(cell.dir, "main", "node_modules", name), "dir");
-  frameworkSnippets().forEach((code, i) => writeFileSync(join(cell.dir, "main", files[i]!), code));
-  // The frameworks' declarations (and Node's) are theirs to check; statuskit's are checked above.
-  const options = { ...compilerOptions("typescript", "nodenext-esm", "main"), lib: ["es2022", "dom"], types: ["node"], skipLibCheck: true };
-  writeFileSync(join(cell.dir, "main", "tsconfig.json"), JSON.stringify({ compilerOptions: options, files }, null, 2));
-  writeFileSync(join(cell.dir, "package.json"), JSON.stringify({ type: "module" }));
-  writeFileSync(join(cell.dir, "tsconfig.json"), JSON.stringify({ files: [], references: [{ path: "main" }] }));
-  return cell;
-}
-
 /** The installed tarball (test/all/setup.ts). */
 const consumer = inject("consumer");
 const cells: Cell[] = TYPESCRIPTS.flatMap((ts) => MODES.map((mode) => ({ ts, mode, dir: "" })));
-let frameworks: Cell;
 
 beforeAll(async () => {
   for (const cell of cells) {
@@ -149,8 +116,7 @@ beforeAll(async () => {
     writeFileSync(join(cell.dir, "package.json"), JSON.stringify({ type: esm(cell.mode) ? "module" : "commonjs" }));
     writeFileSync(join(cell.dir, "tsconfig.json"), JSON.stringify({ files: [], references: projects.map((p) => ({ path: p })) }));
   }
-  frameworks = frameworksProject(consumer);
-  await compileAll([...cells, frameworks]);
+  await compileAll(cells);
 }, 300_000);
 
 describe("the compilers", () => {
@@ -170,12 +136,6 @@ describe("a TypeScript consumer of the tarball", () => {
       expect(cell.status).toBe(0);
     },
   );
-
-  it("compiles README.md's \"With your framework\" snippets against Hono, Express and Fastify", () => {
-    expect(frameworkSnippets().length).toBeGreaterThanOrEqual(4);
-    expect(frameworks.output, `tsc -b ${frameworks.dir}`).toBe("");
-    expect(frameworks.status).toBe(0);
-  });
 
   it("the annotated and inferred consumers call every function that an entry point exports", () => {
     const load = createRequire(join(consumer, "package.json"));
