@@ -9,11 +9,11 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, tru
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { MAX_FILE_BYTES } from "../scripts/check-iana";
+import { MAX_FILE_BYTES } from "../../scripts/check-iana";
 
 const BOUND_MS = 10_000;
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const script = join(root, "scripts", "check-iana.ts");
 const fixtures = join(root, "test", "fixtures", "iana");
 const SMALL_DATA = join(fixtures, "data-small.json");
