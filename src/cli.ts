@@ -15,6 +15,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.stderr.write(`statuskit: cannot write the output: ${error.message}\n`);
   process.exit(1);
 });
+// Standard error that cannot be written (2>/dev/full) leaves nothing to tell: the exit status stays
+// what the output and the lookups make it.
+process.stderr.on("error", () => {});
 
 try {
   process.exitCode = await main(process.argv.slice(2), {

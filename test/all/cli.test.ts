@@ -166,6 +166,18 @@ describe("exit status and failing output", () => {
       expect(r.stderr).not.toContain("cannot write");
     },
   );
+
+  it.skipIf(!full).each([
+    [["404"], 0],
+    [["fobar"], 1],
+    [["404", "fobar"], 1],
+    [["--bogus"], 2],
+    [["--unofficial"], 2],
+  ])("statuskit %j exits %i when standard error cannot be written", (args, code) => {
+    const r = devFull(2, args, "404\n");
+    expect(r.code).toBe(code);
+    if (args[0] === "404") expect(r.stdout.split("\n")[0]).toBe("404 Not Found");
+  });
 });
 
 describe("colour", () => {
