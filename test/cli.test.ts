@@ -375,6 +375,11 @@ describe("statuskit with something it cannot find", () => {
     ["4044444444444444444444", '"4044444444444444444444" is not a status code (codes are 100 to 599)'],
     ["600", '"600" is not a status code (codes are 100 to 599)'],
     ["099", '"099" is not a status code (codes are 100 to 599)'],
+    // A status code is three digits (RFC 9110 §15): a leading zero makes another number.
+    ["0404", '"0404" is not a status code (codes are 100 to 599, with no leading zero); did you mean 404?'],
+    ["000499", '"000499" is not a status code (codes are 100 to 599, with no leading zero); did you mean 499?'],
+    ["0099", '"0099" is not a status code (codes are 100 to 599)'],
+    ["0600", '"0600" is not a status code (codes are 100 to 599)'],
     ["-", 'no status code matches "-"'],
     // NUL cannot be passed in an argument list; other control characters are escaped in the message.
     ["\u0001\u00ff\u001b[31m", 'no status code matches "\\u0001ÿ\\u001b[31m"'],

@@ -212,7 +212,7 @@ async function run(options: Options, operands: readonly string[], io: Io): Promi
           errors.push(`${text} is not a registered status code${none}`);
         }
       } else if (NUMBER.test(text)) {
-        errors.push(`${quote(arg)} is not a status code (codes are 100 to 599)`);
+        errors.push(notACode(arg, text));
       } else {
         errors.push(`no status code matches ${quote(arg)}${suggestion(text)}`);
       }
@@ -229,6 +229,17 @@ function usageError(message: string): Result {
 }
 
 const NUMBER = /^-?\d+$/;
+
+/**
+ * Why a number is not a status code. A status code is three digits (RFC 9110 §15), so `0404` is
+ * none; it is named as what it likely means.
+ */
+function notACode(arg: string, text: string): string {
+  const unpadded = text.replace(/^0+(?=\d)/, "");
+  const meant = unpadded !== text && /^\d{3}$/.test(unpadded) && classOf(Number(unpadded)) !== undefined;
+  const rule = meant ? "codes are 100 to 599, with no leading zero" : "codes are 100 to 599";
+  return `${quote(arg)} is not a status code (${rule})${meant ? `; did you mean ${unpadded}?` : ""}`;
+}
 
 /** Whether a text, as one argument, names a status or a class. */
 const names = (text: string): boolean => codeOf(text) !== undefined || classNamed(text) !== undefined;
