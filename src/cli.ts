@@ -1,5 +1,6 @@
-// The `statuskit` command's connection to the process: arguments, the clock and the terminal in;
-// output, errors and the exit status out. What the command does is src/cli/command.ts.
+// The `statuskit` command's connection to the process: arguments, standard input, the clock and the
+// terminal in; output, errors and the exit status out. What the command does is src/cli/command.ts.
+import { isatty } from "node:tty";
 import { main } from "./cli/command";
 
 function colourWanted(): boolean {
@@ -23,6 +24,8 @@ try {
   process.exitCode = await main(process.argv.slice(2), {
     colour: colourWanted(),
     today: new Date().toISOString().slice(0, 10),
+    stdinIsTTY: isatty(0),
+    stdin: () => process.stdin.setEncoding("utf8"),
     out(text, status) {
       process.exitCode = status;
       if (!process.stdout.write(text)) return new Promise((resolve) => process.stdout.once("drain", resolve));

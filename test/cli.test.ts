@@ -5,7 +5,7 @@ import type { StatusInfo } from "../src/index";
 import { main } from "../src/cli/command";
 import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES } from "../src/unofficial";
 
-// The command in-process: src/cli/command.ts given arguments, colour and a date as
+// The command in-process: src/cli/command.ts given arguments, standard input, colour and a date as
 // the process would give them. test/all/cli.test.ts runs the built command for what needs a process.
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -16,17 +16,26 @@ interface Run {
 }
 
 interface Context {
+  /** Standard input, in pieces; without it, standard input is a terminal. */
+  stdin?: string | readonly string[] | AsyncIterable<string>;
   colour?: boolean;
   today?: string;
 }
 
+async function* pieces(list: readonly string[]): AsyncGenerator<string> {
+  yield* list;
+}
+
 /** What `statuskit ...args` prints and its exit status. */
-async function run(args: readonly string[], { colour = false, today = "2026-06-01" }: Context = {}): Promise<Run> {
+async function run(args: readonly string[], { stdin, colour = false, today = "2026-06-01" }: Context = {}): Promise<Run> {
   let stdout = "";
   let stderr = "";
+  const input = typeof stdin === "string" ? [stdin] : (stdin ?? []);
   const code = await main(args, {
     colour,
     today,
+    stdinIsTTY: stdin === undefined,
+    stdin: () => (Symbol.asyncIterator in input ? input : pieces(input)),
     out: (text) => void (stdout += text),
     err: (text) => void (stderr += text),
   });
@@ -440,6 +449,7 @@ describe("statuskit with thousands of arguments", () => {
 const USAGE = [
   "Usage: statuskit [-j|--json] [-u|--unofficial] <code|name|class>...",
   "       statuskit [-j|--json] (-s|--search <words>... | -l|--list)",
+  "       statuskit [-j|--json] < lines",
   "       statuskit -h|--help | -v|--version",
 ].join("\n");
 
@@ -646,5 +656,168 @@ describe("statuskit in hostile conditions", () => {
     expect((await run(["--\u202efoo"])).stderr.split("\n")[0]).toBe('statuskit: unknown option "--\\u202efoo"');
     expect((await run(["--search", "zzq\u2028"])).stderr).toBe('statuskit: no status code matches every word of "zzq\\u2028"\n');
     expect((await run(["--", "é ü 😀 x"])).stderr).toBe('statuskit: no status code matches "é ü 😀 x"\n');
+  });
+});
+
+describe("statuskit with no arguments reads standard input when it is not a terminal", () => {
+  it.each([
+    ["404\n", "404 Not Found\n", 0],
+    // What `grep -o '" [1-5][0-9][0-9] '` takes out of an access log line.
+    ['" 404 \n', "404 Not Found\n", 0],
+    ["'410'\n", "410 Gone\n", 0],
+    ["404\r\n", "404 Not Found\n", 0],
+    ["404", "404 Not Found\n", 0],
+    ["not found\n", "404 Not Found\n", 0],
+    ["  NOT_FOUND  \n", "404 Not Found\n", 0],
+    ["I'm a teapot\n", "418 I'm a teapot\n", 0],
+    ["104\n", "104 Upload Resumption Supported\n", 0],
+    ["404\nnot found\r\n503", "404 Not Found\n404 Not Found\n503 Service Unavailable\n", 0],
+    ["", "", 0],
+    ["499\n", "499 Client Error\n", 1],
+    ["299\n", "299 Success\n", 1],
+    ["fobar\n", '? no status code matches "fobar"\n', 1],
+    ["forbiden\n", '? no status code matches "forbiden"\n', 1],
+    ["\n", '? no status code matches ""\n', 1],
+    ["\r\n", '? no status code matches ""\n', 1],
+    ["600\n", '? "600" is not a status code (codes are 100 to 599)\n', 1],
+    ["0404\n", '? "0404" is not a status code (codes are 100 to 599, with no leading zero); did you mean 404?\n', 1],
+    ["-1\n", '? "-1" is not a status code (codes are 100 to 599)\n', 1],
+    ["4xx\n", '? no status code matches "4xx"\n', 1],
+    ["401 403\n", '? no status code matches "401 403"\n', 1],
+    ["GET / HTTP/1.1 404\n", '? no status code matches "GET / HTTP/1.1 404"\n', 1],
+    ["404\nfobar\n500\n", '404 Not Found\n? no status code matches "fobar"\n500 Internal Server Error\n', 1],
+    ["\u202e404\n", '? no status code matches "\\u202e404"\n', 1],
+    ["a\u0000\u001b[2Jb\n", '? no status code matches "a\\u0000\\u001b[2Jb"\n', 1],
+  ])("statuskit <<< %j prints %j, exit status %i", async (stdin, stdout, code) => {
+    expect(await run([], { stdin })).toEqual({ code, stdout, stderr: "" });
+  });
+
+  it("statuskit --json prints a JSON value a line: the status record, or null", async () => {
+    const r = await run(["--json"], { stdin: '404\n" 499 \nfobar\nnot found\r\n\n0404\n4xx' });
+    expect(r).toMatchObject({ code: 1, stderr: "" });
+    const answers = r.stdout.split("\n");
+    expect(answers.pop()).toBe("");
+    expect(answers.map((line) => JSON.parse(line))).toEqual([getStatus(404), null, null, getStatus(404), null, null, null]);
+    expect((await run(["-j"], { stdin: "404\n500\n" })).code).toBe(0);
+  });
+
+  it("reads lines split across the pieces standard input arrives in", async () => {
+    const stdin = ["4", "0", "4\r", "\nnot ", "found\n5", "0", "0"];
+    expect(await run([], { stdin })).toEqual({ code: 0, stdout: "404 Not Found\n404 Not Found\n500 Internal Server Error\n", stderr: "" });
+  });
+
+  it("answers the lines of each piece before it reads the next, with the exit status so far", async () => {
+    const writes: [string, number][] = [];
+    const seen: number[] = [];
+    async function* stdin() {
+      for (const piece of ["404\n", "not ", "found\nfobar\n", "500\n"]) {
+        yield piece;
+        seen.push(writes.length);
+      }
+    }
+    const io = { colour: false, today: "2026-06-01", stdinIsTTY: false, stdin, err: () => {} };
+    expect(await main([], { ...io, out: (text, status) => void writes.push([text, status]) })).toBe(1);
+    expect(seen).toEqual([1, 1, 2, 3]);
+    expect(writes).toEqual([
+      ["404 Not Found\n", 0],
+      ['404 Not Found\n? no status code matches "fobar"\n', 1],
+      ["500 Internal Server Error\n", 1],
+    ]);
+  });
+
+  it("waits for the output to take more before it reads on", async () => {
+    let release = () => {};
+    const order: string[] = [];
+    async function* stdin() {
+      yield "404\n";
+      order.push("read");
+      yield "500\n";
+    }
+    const io = { colour: false, today: "2026-06-01", stdinIsTTY: false, stdin, err: () => {} };
+    const done = main([], {
+      ...io,
+      out: (text) => {
+        order.push(text);
+        if (order.length === 1) return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(["404 Not Found\n"]);
+    release();
+    expect(await done).toBe(0);
+    expect(order).toEqual(["404 Not Found\n", "read", "500 Internal Server Error\n"]);
+  });
+
+  // More characters than a string can hold (V8: 2**29 - 24), so a reader that kept the line would fail.
+  it("reads a line of 600 million characters without keeping it, and answers the lines after it", async () => {
+    const mebi = "x".repeat(2 ** 20);
+    async function* stdin() {
+      for (let i = 0; i < 600; i++) yield mebi;
+      yield "\n404\n";
+    }
+    expect(await run([], { stdin: stdin() })).toEqual({
+      code: 1,
+      stdout: `? no status code matches "${"x".repeat(39)}…"\n404 Not Found\n`,
+      stderr: "",
+    });
+  });
+
+  it("reads the first 1024 characters of a line: a longer one names nothing", async () => {
+    const padded = (length: number) => `404${" ".repeat(length - 3)}`;
+    expect(await run([], { stdin: `${padded(1024)}\n` })).toMatchObject({ code: 0, stdout: "404 Not Found\n" });
+    expect(await run([], { stdin: [`${padded(1000)}`, `${" ".repeat(25)}\n`] })).toEqual({
+      code: 1,
+      stdout: `? no status code matches "404${" ".repeat(36)}…"\n`,
+      stderr: "",
+    });
+    expect((await run([], { stdin: `${"4".repeat(5000)}\n` })).stdout).toBe(`? "${"4".repeat(39)}…" is not a status code (codes are 100 to 599)\n`);
+  });
+
+  it("says in one line when standard input cannot be read, after what it answered, and exits 1", async () => {
+    async function* stdin() {
+      yield "404\n";
+      throw new Error("EIO: i/o error, read\n    at stack");
+    }
+    expect(await run([], { stdin: stdin() })).toEqual({
+      code: 1,
+      stdout: "404 Not Found\n",
+      stderr: "statuskit: cannot read the input: EIO: i/o error, read\n",
+    });
+  });
+
+  it("colours each code by its class when asked for, the text unchanged", async () => {
+    const stdin = "404\n200\n503\n499\nfobar\n";
+    const [plain, coloured] = await Promise.all([run([], { stdin }), run([], { stdin, colour: true })]);
+    expect(coloured.stdout.split("\n").slice(0, 3)).toEqual([`${ESC}[33m404${ESC}[0m Not Found`, `${ESC}[32m200${ESC}[0m OK`, `${ESC}[31m503${ESC}[0m Service Unavailable`]);
+    expect(stripAnsi(coloured.stdout)).toBe(plain.stdout);
+  });
+
+  // Standard input that fails the run if it is read.
+  const unread = { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error("standard input was read")) }) };
+
+  it.each([
+    [["404"], 0],
+    [["--list"], 0],
+    [["--help"], 0],
+    [["--version"], 0],
+    [["-j", "fobar"], 1],
+    [["--search"], 2],
+    [["--unofficial"], 2],
+  ])("statuskit %j leaves standard input unread, exit status %i", async (args, code) => {
+    const r = await run(args, { stdin: unread });
+    expect(r.code).toBe(code);
+    expect(r.stderr).not.toContain("standard input was read");
+  });
+
+  it("statuskit -u with standard input is a usage error: vendor meanings take a card", async () => {
+    expect(await run(["-u"], { stdin: unread })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `statuskit: --unofficial takes codes and names as arguments, not standard input\n${USAGE}\n`,
+    });
+  });
+
+  it("statuskit with no arguments, standard input a terminal, is the usage error it always was", async () => {
+    expect(await run([])).toEqual({ code: 2, stdout: "", stderr: `statuskit: nothing to look up\n${USAGE}\n` });
   });
 });

@@ -1,10 +1,10 @@
-// The `statuskit` command as a function: arguments and today's date in, output
+// The `statuskit` command as a function: arguments, standard input and today's date in, output
 // and an exit status out. src/cli.ts connects it to the process; tests call it directly. It uses
 // no Node API, so src/tsconfig.json checks it with the library. It imports the library by its
 // package name (kept external by tsup), so dist/cli.js holds no second copy of the tables and
 // importing the library never loads this file. `statuskit/unofficial` is imported the same way,
 // and only when --unofficial asks for it.
-import { classInfo, classOf, codeOf, getStatus, STATUSES } from "statuskit";
+import { classInfo, classOf, codeOf, formatStatus, getStatus, STATUSES } from "statuskit";
 import type { ClassInfo, StatusClass, StatusInfo } from "statuskit";
 import type { UnofficialStatus } from "statuskit/unofficial";
 import { version } from "../../package.json";
@@ -14,6 +14,7 @@ import { search, words } from "../search";
 
 const USAGE = `Usage: statuskit [-j|--json] [-u|--unofficial] <code|name|class>...
        statuskit [-j|--json] (-s|--search <words>... | -l|--list)
+       statuskit [-j|--json] < lines
        statuskit -h|--help | -v|--version`;
 
 const HELP = `${USAGE}
@@ -32,6 +33,9 @@ Look up HTTP status codes in the IANA registry.
                               codes with a word starting with each word given:
                               in the phrase first, then legacy names, then the
                               description
+  echo 404 | statuskit        no arguments: each line of standard input (not a
+                              terminal) as it comes, answered in one line:
+                              "404 Not Found", or "?" and why; -j: JSON lines
 
 Words are read from the left, each time the longest run that names a status or
 a class: "found not found" is 302 then 404. A number always stands alone.
@@ -64,6 +68,10 @@ export interface Io {
   readonly colour: boolean;
   /** Today's date, `YYYY-MM-DD`: a provisional code's registration expires on a date. */
   readonly today: string;
+  /** Whether standard input is a terminal: one is never read, a pipe or file is when no argument is given. */
+  readonly stdinIsTTY: boolean;
+  /** Standard input as text, in pieces as they arrive; called only to read it. */
+  readonly stdin: () => AsyncIterable<string>;
   /**
    * Writes to standard output, with the exit status the command ends with if its output stops
    * there (a reader closes the pipe); a promise holds the command until the output takes more.
@@ -128,10 +136,14 @@ function parse(argv: readonly string[]): { options: Options; operands: string[] 
   return { options, operands };
 }
 
-/** Runs the command on `argv`; resolves to the exit status. Never throws for any arguments. */
+/**
+ * Runs the command on `argv`, writing as it goes; resolves to the exit status. Never throws for
+ * any arguments or input.
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parse(argv);
   const result = "code" in parsed ? parsed : await run(parsed.options, parsed.operands, io);
+  if (typeof result === "number") return result;
   // Nothing to print is not written at all: an empty write to an unwritable stdout still fails, and
   // would turn a usage error (2) into a write error (1).
   const written = result.out === "" ? undefined : io.out(result.out, result.code);
@@ -142,8 +154,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return result.code;
 }
 
-/** What the options and operands print. */
-async function run(options: Options, operands: readonly string[], io: Io): Promise<Result> {
+/** What the options and operands print, or, for standard input, the exit status once it is answered. */
+async function run(options: Options, operands: readonly string[], io: Io): Promise<Result | number> {
   const { colour, today } = io;
   // With --json, standard output holds JSON only; the help is prose, so it is refused.
   if (options.help && options.json) return usageError("--help cannot be used with --json");
@@ -155,7 +167,11 @@ async function run(options: Options, operands: readonly string[], io: Io): Promi
     return usageError(`--unofficial cannot be used with ${options.list ? "--list" : "--search"}`);
   }
   if (!options.list && operands.length === 0) {
-    return usageError(options.search ? "--search needs words to look for" : "nothing to look up");
+    if (options.search) return usageError("--search needs words to look for");
+    if (io.stdinIsTTY) return usageError("nothing to look up");
+    // A line names one status; the vendor meanings of a code take a card, not a line.
+    if (options.unofficial) return usageError("--unofficial takes codes and names as arguments, not standard input");
+    return answerLines(io, options.json);
   }
 
   const paint: Paint = (text, sgr) =>
@@ -239,6 +255,71 @@ function notACode(arg: string, text: string): string {
   const meant = unpadded !== text && /^\d{3}$/.test(unpadded) && classOf(Number(unpadded)) !== undefined;
   const rule = meant ? "codes are 100 to 599, with no leading zero" : "codes are 100 to 599";
   return `${quote(arg)} is not a status code (${rule})${meant ? `; did you mean ${unpadded}?` : ""}`;
+}
+
+// Past this many characters a line of standard input names nothing (no name is longer than 64),
+// and the rest of it is skipped as it arrives: a huge line costs no memory.
+const LINE_LIMIT = 1024;
+
+/** A line of standard input: its first LINE_LIMIT characters, and whether there were more. */
+interface Line {
+  text: string;
+  cut: boolean;
+}
+
+/**
+ * The lines of a text that arrives in pieces, in batches: those each piece completes. The line
+ * break is LF; a CR before it is the line's to trim. A last line without a break is a line.
+ */
+async function* linesOf(pieces: AsyncIterable<string>): AsyncGenerator<Line[]> {
+  let line: Line = { text: "", cut: false };
+  const add = (piece: string, from: number, to: number) => {
+    const end = Math.min(to, from + LINE_LIMIT - line.text.length);
+    if (end > from) line.text += piece.slice(from, end);
+    if (to > end) line.cut = true;
+  };
+  for await (const piece of pieces) {
+    const batch: Line[] = [];
+    let from = 0;
+    for (let end = piece.indexOf("\n"); end >= 0; end = piece.indexOf("\n", from)) {
+      add(piece, from, end);
+      batch.push(line);
+      line = { text: "", cut: false };
+      from = end + 1;
+    }
+    add(piece, from, piece.length);
+    if (batch.length > 0) yield batch;
+  }
+  if (line.text !== "" || line.cut) yield [line];
+}
+
+/**
+ * Answers each line of standard input as it arrives, one line each: `404 Not Found`, `499 Client
+ * Error` (formatStatus), or `?` and why the line names no status; with `json`, the status record
+ * or null. A line is looked up without the spaces and quotes around it, so that `grep -o '"
+ * [1-5][0-9][0-9] '` on an access log feeds it. Exit status 1 when a line named no registered
+ * status (499 included), as for arguments.
+ */
+async function answerLines(io: Io, json: boolean): Promise<number> {
+  let status = 0;
+  const paint: Paint = (text, sgr) => (io.colour ? `\x1b[${sgr}m${text}\x1b[0m` : text);
+  const answer = ({ text: line, cut }: Line): string => {
+    const text = cut ? line : line.replace(/^[\s"']+|[\s"']+$/g, "");
+    const registered = cut ? undefined : codeOf(text);
+    if (registered === undefined) status = 1;
+    if (json) return JSON.stringify(registered === undefined ? null : getStatus(registered));
+    const code = registered ?? (!cut && /^\d{3}$/.test(text) ? Number(text) : 0);
+    const cls = classOf(code);
+    if (cls === undefined) return `? ${NUMBER.test(text) ? notACode(text, text) : `no status code matches ${quote(text)}`}`;
+    return `${paint(String(code), CLASS_COLOURS[cls])}${formatStatus(code)!.slice(3)}`;
+  };
+  try {
+    for await (const lines of linesOf(io.stdin())) await io.out(lines.map((line) => `${answer(line)}\n`).join(""), status);
+  } catch (error) {
+    io.err(`statuskit: cannot read the input: ${String(error instanceof Error ? error.message : error).split("\n")[0]}\n`);
+    return 1;
+  }
+  return status;
 }
 
 /** Whether a text, as one argument, names a status or a class. */

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { UNOFFICIAL_STATUSES } from "../../src/unofficial";
 
 // The built command in a process of its own, for what test/cli.test.ts cannot show in-process: the
-// bin file, pipes, output that fails, the exit status, colour from the terminal and the
-// environment. `npm run build` first (`npm test` does).
+// bin file, pipes, standard input and output that fail, the exit status, colour from the terminal
+// and the environment. `npm run build` first (`npm test` does).
 const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first (`npm test` does)");
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { bin: Record<string, string> };
@@ -26,6 +26,7 @@ interface Run {
 
 interface Options {
   env?: Record<string, string>;
+  /** Standard input; without it, /dev/null. */
   input?: string;
   /** Node options, before the script. */
   node?: readonly string[];
@@ -48,6 +49,17 @@ function run(args: readonly string[], { env = {}, input, node = [], bin = cli, s
 const ESC = "\x1b";
 const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 const full = existsSync("/dev/full");
+
+// util-linux `script` runs the command on a pseudo-terminal: its standard input and output.
+const tty = process.platform === "linux" && spawnSync("script", ["-qec", "true", "/dev/null"]).status === 0;
+/** `statuskit ...args` on a terminal: its exit status and what the terminal shows. */
+function onTerminal(env: Record<string, string>, args = ["404"]): { code: number | null; stdout: string } {
+  const r = spawnSync("script", ["-qec", [process.execPath, cli, ...args].map((a) => JSON.stringify(a)).join(" "), "/dev/null"], {
+    encoding: "utf8",
+    env: { ...baseEnv, TERM: "xterm-256color", ...env },
+  });
+  return { code: r.status, stdout: r.stdout };
+}
 
 /**
  * Node options that make the command run on `day` (at noon UTC): a module loaded first replaces
@@ -94,6 +106,7 @@ describe("the installed command", () => {
       for (const args of [["404"], ["499"], ["--json", "404"], ["4xx"], ["--list"], ["--search", "gone"]]) {
         expect(run(args, { bin }).stderr, args.join(" ")).not.toContain("statuskit/unofficial was loaded");
       }
+      expect(run([], { bin, input: "404\n" }).stderr).toBe("");
       const r = run(["--unofficial", "404"], { bin });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("");
@@ -137,6 +150,11 @@ describe("exit status and failing output", () => {
     });
   });
 
+  it("stops quietly when the reader of its answers to standard input closes the pipe", async () => {
+    expect(await readFirst([], "404\n".repeat(200_000))).toEqual({ code: 0, stderr: "" });
+    expect(await readFirst([], `fobar\n${"404\n".repeat(200_000)}`)).toEqual({ code: 1, stderr: "" });
+  });
+
   /** `statuskit ...args` with standard output (1) or standard error (2) on /dev/full, which takes no byte. */
   const devFull = (stream: 1 | 2, args: readonly string[], input?: string) => {
     const fd = openSync("/dev/full", "w");
@@ -157,9 +175,16 @@ describe("exit status and failing output", () => {
     },
   );
 
-  it.skipIf(!full).each([[["--bogus"]], [[]], [["--json", "--help"]], [["-j-u", "404"]]])(
+  it.skipIf(!full)("statuskit reading standard input exits 1 with one line when standard output cannot be written", () => {
+    const r = devFull(1, [], "404\n");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^statuskit: cannot write the output: ENOSPC[^\n]*\n$/);
+  });
+
+  it.skipIf(!full).each([[["--bogus"]], [["--json", "--help"]], [["-j-u", "404"]], [["-u"]]])(
     "statuskit %j exits 2 for its usage error even when standard output cannot be written",
     (args) => {
+      // Standard input is a pipe here, so that a run without arguments would read it.
       const r = devFull(1, args, "404\n");
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^statuskit: [^\n]*\nUsage: statuskit/);
@@ -177,6 +202,70 @@ describe("exit status and failing output", () => {
     const r = devFull(2, args, "404\n");
     expect(r.code).toBe(code);
     if (args[0] === "404") expect(r.stdout.split("\n")[0]).toBe("404 Not Found");
+  });
+
+  it.skipIf(!full)("statuskit reading standard input exits 0 when standard error cannot be written", () => {
+    expect(devFull(2, [], "404\n")).toEqual({ code: 0, stdout: "404 Not Found\n", stderr: "" });
+  });
+});
+
+describe("statuskit with standard input", () => {
+  it("answers a pipe, a line for each line, with exit status 1 when a line names nothing", () => {
+    expect(run([], { input: '404\n" 499 \r\nfobar\nnot found' })).toEqual({
+      code: 1,
+      stdout: '404 Not Found\n499 Client Error\n? no status code matches "fobar"\n404 Not Found\n',
+      stderr: "",
+    });
+    expect(run(["--json"], { input: "404\n500\n" }).stdout.split("\n").map((line) => line.slice(0, 12))).toEqual([
+      '{"code":404,',
+      '{"code":500,',
+      "",
+    ]);
+  });
+
+  it("prints nothing and exits 0 for empty standard input", () => {
+    expect(run([], { stdio: ["ignore", "pipe", "pipe"] })).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(run([], { input: "" })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("answers each line as it arrives, the pipe still open", async () => {
+    const child = spawn(process.execPath, [cli], { env: baseEnv });
+    child.stdout.setEncoding("utf8");
+    const next = () => new Promise<string>((resolve) => child.stdout.once("data", resolve));
+    const answers: string[] = [];
+    for (const line of ["404\n", "fobar\n", "not found\n"]) {
+      const answer = next();
+      child.stdin.write(line);
+      answers.push(await answer);
+    }
+    child.stdin.end();
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect({ answers, code }).toEqual({ answers: ["404 Not Found\n", '? no status code matches "fobar"\n', "404 Not Found\n"], code: 1 });
+  });
+
+  it("reads a character whose UTF-8 bytes arrive apart", async () => {
+    const child = spawn(process.execPath, [cli], { env: baseEnv });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    const bytes = Buffer.from("I’m a teapot\n");
+    const apart = bytes.indexOf(0x80);
+    child.stdin.write(bytes.subarray(0, apart));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    child.stdin.end(bytes.subarray(apart));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect({ code, stdout }).toEqual({ code: 0, stdout: "418 I'm a teapot\n" });
+  });
+
+  it.skipIf(!tty)("with no arguments and standard input a terminal, reads nothing and exits 2 with the usage", () => {
+    const { code, stdout } = onTerminal({}, []);
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/^statuskit: nothing to look up\r?\nUsage: statuskit/);
+  });
+
+  // A heap of 16 MB cannot hold the line (32 million characters), only a bounded part of it.
+  it("reads a line of 32 MB in a 16 MB heap", () => {
+    const r = run([], { input: `${"x".repeat(32_000_000)}\n404\n`, node: ["--max-old-space-size=16"] });
+    expect(r).toEqual({ code: 1, stdout: `? no status code matches "${"x".repeat(39)}…"\n404 Not Found\n`, stderr: "" });
   });
 });
 
@@ -199,16 +288,6 @@ describe("colour", () => {
     expect(stripAnsi(r.stdout)).toBe(plain.stdout);
     expect(r.stderr).not.toContain(ESC);
   });
-
-  // util-linux `script` runs the command on a pseudo-terminal.
-  const tty = process.platform === "linux" && spawnSync("script", ["-qec", "true", "/dev/null"]).status === 0;
-  const onTerminal = (env: Record<string, string>) => {
-    const r = spawnSync("script", ["-qec", [process.execPath, cli, "404"].map((a) => JSON.stringify(a)).join(" "), "/dev/null"], {
-      encoding: "utf8",
-      env: { ...baseEnv, TERM: "xterm-256color", ...env },
-    });
-    return { code: r.status, stdout: r.stdout };
-  };
 
   it.skipIf(!tty)("is on when standard output is a terminal", () => {
     expect(onTerminal({}).stdout).toContain(`${ESC}[`);
