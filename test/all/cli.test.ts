@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -297,5 +297,40 @@ describe("colour", () => {
     const { stdout } = onTerminal(env);
     expect(stdout).toContain("404 Not Found");
     expect(stdout).not.toContain(ESC);
+  });
+});
+
+describe("docs/command.md", () => {
+  // Every ```console block: each `$ ` line run by sh in test/fixtures/cli/ (which holds the
+  // access.log it shows) with `npx statuskit` the built command, its output and errors the lines
+  // that follow it.
+  const doc = readFileSync(new URL("../../docs/command.md", import.meta.url), "utf8");
+  // A block in a list item is indented: its lines are read without the indent.
+  const runs = [...doc.matchAll(/^( *)```console\n([\s\S]*?)^\1```/gm)].flatMap(([, indent, block]) =>
+    block!.replace(new RegExp(`^${indent}`, "gm"), "").split(/^(?=\$ )/m).map((text) => {
+      const [command, ...output] = text.split("\n");
+      return [command!.slice(2), output.join("\n")] as const;
+    }),
+  );
+
+  it("shows the command's output in console blocks", () => {
+    expect(runs.length).toBeGreaterThan(3);
+    expect(runs.some(([command]) => command.includes("| npx statuskit"))).toBe(true);
+  });
+
+  it.each(runs)("$ %s", (command, output) => {
+    const bin = mkdtempSync(join(tmpdir(), "statuskit-bin-"));
+    try {
+      writeFileSync(join(bin, "statuskit"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} "$@"\n`);
+      chmodSync(join(bin, "statuskit"), 0o755);
+      const r = spawnSync("sh", ["-c", `${command.replaceAll("npx statuskit", "statuskit")} 2>&1`], {
+        cwd: fileURLToPath(new URL("../fixtures/cli/", import.meta.url)),
+        encoding: "utf8",
+        env: { ...baseEnv, PATH: `${bin}:${baseEnv["PATH"]}` },
+      });
+      expect(r.stdout).toBe(output);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });
