@@ -1,6 +1,7 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import type { Plugin } from "esbuild";
-import { defineConfig, type Options } from "tsup";
+import { build as tsup, defineConfig, type Options } from "tsup";
+import ts from "typescript";
 
 // esbuild's CommonJS export helpers walk the export object with `for…in` and pass object literals
 // as property descriptors, so one enumerable member on Object.prototype (`isAdmin`, `get`,
@@ -41,11 +42,34 @@ const coreFromBuild: Plugin = {
     build.onResolve({ filter: /^\.\/index$/ }, () => ({ path: "./index.js", external: true }));
   },
 };
+// The declaration bundler declares each export (`declare function getStatus…`) and lists them all
+// at the end (`export { getStatus, … }`). TypeScript before 5.4 names a type declared that way only
+// through its own file, here a `.d.cts`, which ESM and `bundler` projects cannot import: their
+// `declaration: true` builds fail (TS2841, TS2742). A type declared with `export` can also be named
+// through a module the project imports that re-exports it: the `.d.ts`. Names declared elsewhere
+// stay listed, and the list stays even if empty: without one, every declaration would be exported.
+function exportInPlace(path: string, text: string): string {
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const lists = file.statements.filter((s): s is ts.ExportDeclaration => ts.isExportDeclaration(s) && !s.moduleSpecifier);
+  const listed = lists.flatMap((s) => (s.exportClause && ts.isNamedExports(s.exportClause) ? [...s.exportClause.elements] : []));
+  const plain = new Set(listed.filter((e) => !e.propertyName).map((e) => e.name.text));
+  const names = (s: ts.Statement) =>
+    ts.isVariableStatement(s) ? s.declarationList.declarations.map((d) => d.name.getText()) : "name" in s && s.name ? [(s.name as ts.Node).getText()] : [];
+  const declarations = file.statements.filter((s) => !ts.isImportDeclaration(s) && names(s).length > 0 && names(s).every((n) => plain.has(n)));
+  const moved = new Set(declarations.flatMap(names));
+  const rest = listed.filter((e) => !moved.has(e.name.text)).map((e) => e.getText());
+  const edits = [
+    ...declarations.map((s) => [s.getStart(), s.getStart(), "export "] as const),
+    ...lists.map((s, i) => [s.getFullStart(), s.end, i === 0 ? `\nexport {${rest.length > 0 ? ` ${rest.join(", ")} ` : ""}};` : ""] as const),
+  ];
+  return edits.sort((a, b) => b[0] - a[0]).reduce((out, [start, end, insert]) => out.slice(0, start) + insert + out.slice(end), text);
+}
+
 // Minified by terser, which keeps the pure annotations that let bundles of the package tree-shake
 // (esbuild's minifier drops them). The tarball has a budget of 180 kB, README and declarations
-// included (test/package.test.ts), and the builds are mostly data. Each format gets options of its
-// own: terser writes the ESM build's `module` into the nested `compress` options, and a CommonJS
-// build that shared them would lose its "use strict" whenever it ran second.
+// included (test/all/package.test.ts), and the builds are mostly data. Each format gets options of
+// its own: terser writes the ESM build's `module` into the nested `compress` options, and a
+// CommonJS build that shared them would lose its "use strict" whenever it ran second.
 const library = (format: "esm" | "cjs"): Options => ({
   entry,
   format: [format],
@@ -60,16 +84,22 @@ const library = (format: "esm" | "cjs"): Options => ({
 export default defineConfig([
   {
     ...library("esm"),
-    // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`,
-    // which TypeScript allows (ESM may import CommonJS), and both builds export the same names
-    // (test/package.test.ts compares them). This halves the declarations in the tarball.
+    // One set of declarations serves both formats: each ESM `.d.ts` re-exports its `.d.cts`, as
+    // ESM may import CommonJS, and both builds export the same names (test/all/package.test.ts
+    // compares them). A second full set would take 65 kB of the 180 kB budget; the reverse layout
+    // fails, as a `.d.cts` cannot re-export an ES module before TypeScript 5.8 (TS1479). Built
+    // here, not by the CommonJS build's `dts`, as tsup calls no hook after that to rewrite them.
     async onSuccess() {
+      const compilerOptions = { paths: { statuskit: ["./src/index.ts"] } };
+      await tsup({ config: false, entry, format: ["cjs"], external: ["statuskit"], silent: true, dts: { only: true, compilerOptions } });
       for (const name of Object.keys(entry)) {
+        const path = `dist/${name}.d.cts`;
+        await writeFile(path, exportInPlace(path, await readFile(path, "utf8")));
         await writeFile(`dist/${name}.d.ts`, `export * from "./${name}.cjs";\n`);
       }
     },
   },
-  { ...library("cjs"), dts: { compilerOptions: { paths: { statuskit: ["./src/index.ts"] } } } },
+  library("cjs"),
   {
     // The command imports the library by its package name, kept external so that dist/cli.js
     // holds no second copy of the tables. It is an application, not a library: minified.

@@ -14,7 +14,10 @@ const pkg = readPackage();
 const entries = entrypoints(pkg);
 const fixtures = join(root, "test", "fixtures", "consumer");
 
-/** The compilers: the oldest supported, those before and after 5.3's declaration changes, the build's own, and the newest majors. */
+/**
+ * The compilers: the oldest supported; 5.2 and 5.4, either side of the releases that changed how an
+ * emitted declaration names another package's types; the build's own; and the newest majors.
+ */
 const TYPESCRIPTS = COMPILERS;
 const versionOf = (ts: Compiler): string => JSON.parse(readFileSync(join(compilerDir(ts), "package.json"), "utf8")).version;
 /** `5.4` for 5.4.5: enough to compare feature thresholds. */
@@ -59,13 +62,6 @@ function compilerOptions(ts: Compiler, mode: Mode, project: "main" | "inferred")
   };
 }
 
-/**
- * Whether the compiler can name, in an emitted declaration, a type that the ESM declarations
- * re-export from the CommonJS ones: TypeScript 5.0 to 5.3 cannot in ESM projects (TS2841 under
- * nodenext, TS2742 under bundler), so the README tells their users to annotate.
- */
-const namesReexports = (ts: Compiler, mode: Mode) => !esm(mode) || minor(ts) >= 5.4;
-
 interface Cell {
   ts: Compiler;
   mode: Mode;
@@ -99,7 +95,7 @@ const cells: Cell[] = TYPESCRIPTS.flatMap((ts) => MODES.map((mode) => ({ ts, mod
 beforeAll(async () => {
   for (const cell of cells) {
     cell.dir = join(consumer, `${cell.ts}-${cell.mode}`);
-    const projects = namesReexports(cell.ts, cell.mode) ? (["main", "inferred"] as const) : (["main"] as const);
+    const projects = ["main", "inferred"] as const;
     for (const project of projects) {
       const files = project === "main" ? ["consumer.ts", "annotated.ts", "entries.ts"] : ["inferred.ts"];
       mkdirSync(join(cell.dir, project), { recursive: true });
@@ -134,6 +130,18 @@ describe("a TypeScript consumer of the tarball", () => {
     (_, __, cell) => {
       expect(cell.output, `tsc -b ${cell.dir}`).toBe("");
       expect(cell.status).toBe(0);
+    },
+  );
+
+  // What a library's users get: a type reached through a path into node_modules, or with a
+  // `resolution-mode` (which TypeScript before 5.3 does not read), would break their builds.
+  it.each(cells.map((cell) => [cell.mode, `${cell.ts} ${versionOf(cell.ts)}`, cell] as const))(
+    "under %s with %s, the inferred declarations name each statuskit type by an entry point's specifier",
+    (_, __, cell) => {
+      const emitted = readFileSync(join(cell.dir, "inferred", "out", "inferred.d.ts"), "utf8");
+      const references = new Set([...emitted.matchAll(/\bimport\(([^)]*)\)/g)].map((m) => m[1]!));
+      expect(references.size).toBeGreaterThan(0);
+      expect([...references].filter((ref) => !entries.some((entry) => ref === JSON.stringify(specifier(pkg, entry))))).toEqual([]);
     },
   );
 
