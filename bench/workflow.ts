@@ -1,8 +1,7 @@
 // `npm run bench:workflow`: a new contributor's first minutes. On a fresh clone of HEAD (committed
-// work only), the wall-clock seconds of `npm ci` and of `npm test`, and the size of node_modules,
-// against the targets. Each `-- --node <path>` measures with that Node instead: it runs npm's own
-// CLI and comes first on PATH, so every script of `npm test` runs on it (`npm run test:all` leaves
-// Node 24 at .cache/test-matrix/node_modules/node24/bin/node). `-- --write` puts the table into
+// work only): wall-clock seconds of `npm ci` and `npm test`, and node_modules' size, against the
+// targets. Each `-- --node <path>` measures with that Node, running npm's CLI with it first on PATH
+// (`npm run test:all` leaves Node 24 in .cache/test-matrix/). `-- --write` puts the table into
 // bench/README.md. npm's cache is the machine's; the load average is shown, as other work slows it.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -223,8 +223,7 @@ export async function renderWhyTable(): Promise<string> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const table = await renderWhyTable();
   console.log(table);
-  const path = join(root, "docs/why.md");
-  const page = readFileSync(path, "utf8");
+  const [path, page] = [join(root, "docs/why.md"), readFileSync(join(root, "docs/why.md"), "utf8")];
   const updated = page.replace(/(<!-- why:start.*-->\n)[^]*(<!-- why:end -->)/, (_, start, end) => `${start}${table}\n${end}`);
   if (process.argv.includes("--write")) writeFileSync(path, updated);
   else if (process.argv.includes("--check") && updated !== page) {
