@@ -56,8 +56,15 @@ describe("the guides' generated tables", () => {
     expect(section("size.md", "size"), "run `npm run size -- --write`").toBe(renderSizeTable(cases));
   });
 
-  it("docs/why.md has the \"Why statuskit\" table that `npm run why -- --write` generates", async () => {
-    expect(section("why.md", "why"), "run `npm run why -- --write`").toBe(await renderWhyTable());
+  // Node's column is measured on the Node that runs the script, so it is compared only when that is
+  // the Node line that wrote docs/why.md; every other column, on any Node.
+  it("docs/why.md has the \"Why statuskit\" table that `npm run why -- --write` generates, Node's column on the Node line that wrote it", async () => {
+    const [page, fresh] = [section("why.md", "why")!, await renderWhyTable()];
+    const withoutLast = (table: string) => table.split("\n").map((line) => (line.startsWith("|") ? line.split(/(?<!\\)\|/).slice(0, -2).join("|") : line));
+    expect(withoutLast(page), "run `npm run why -- --write`").toEqual(withoutLast(fresh));
+    const nodeLine = (table: string) => table.match(/Node (\d+) `STATUS_CODES`/)?.[1];
+    expect(nodeLine(page)).toBeDefined();
+    if (nodeLine(page) === nodeLine(fresh)) expect(page, "run `npm run why -- --write`").toBe(fresh);
   }, 60_000);
 });
 
