@@ -1,154 +1,96 @@
-// API reports: api-extractor reads the built declarations of every entry point that package.json
-// `exports` names and writes one report per entry point to test/api/, so that every change of the
-// public API shows in review. `npm run api` writes the reports (after `npm run build`);
-// `npm run api -- --check` writes nothing and fails on a stale report. Both fail on any finding: a
-// type that a public signature uses but no entry point exports (ae-forgotten-export), an export
-// without TSDoc (ae-undocumented), malformed TSDoc, or a compiler error in the declarations.
+// API reports: api-extractor reads the built declarations of each entry point of package.json
+// `exports` and writes its report to test/api/, so that every change of the public API shows in
+// review. `npm run api` writes them (after `npm run build`), `-- --check` fails on a stale one; both
+// fail on a type that a signature uses but no entry exports, an export without TSDoc, bad TSDoc.
 import { CompilerState, Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from "@microsoft/api-extractor";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { entrypoints, type PackageJson, readPackage, root, specifier } from "./pack";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
 export const REPORT_FOLDER = join(root, "test", "api");
-const COMMAND = "npm run build && npm run api";
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; exports: Record<string, { import?: { types?: string } }> };
 
-export interface ApiResult {
-  /** The specifier users import: `statuskit`, `statuskit/unofficial`. */
-  entry: string;
-  /** The report file, relative to the repository. */
-  report: string;
-  /** Whether the committed report differs from the declarations (always `false` after a write). */
-  stale: boolean;
-  /** Findings, one line each. */
-  problems: string[];
-}
+/** The report of an `exports` subpath: `statuskit.api.md`, `statuskit-unofficial.api.md`. */
+export const reportName = (subpath: string): string => `${(pkg.name + subpath.slice(1)).replace(/\//g, "-")}.api.md`;
 
-/** The declaration file a condition object leads to, preferring what `import` resolves to. */
-function typesOf(target: unknown): string | undefined {
-  if (typeof target !== "object" || target === null) return undefined;
-  const conditions = target as Record<string, unknown>;
-  if (typeof conditions["types"] === "string") return conditions["types"];
-  for (const key of ["import", ...Object.keys(conditions)]) {
-    const found = typesOf(conditions[key]);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-/** The report file name for an entry point: `statuskit.api.md`, `statuskit-unofficial.api.md`. */
-export const reportName = (pkg: PackageJson, subpath: string): string => `${specifier(pkg, subpath).replace(/\//g, "-")}.api.md`;
-
-// House style follows Deno's TSDoc (`@param code The code`), without TSDoc's hyphen; we use no
+// House style follows Deno's TSDoc (`@param code The code`), without TSDoc's hyphen; there are no
 // release tags, as everything exported is public.
 const IGNORED = new Set(["tsdoc-param-tag-missing-hyphen", "ae-missing-release-tag"]);
+const WARN = { logLevel: ExtractorLogLevel.Warning };
 
-/**
- * Whether an ae-undocumented finding is about a later overload of a function whose first overload
- * has TSDoc: editors show that TSDoc for every overload, and a comment of its own would replace it.
- */
-function laterOverload(message: ExtractorMessage): boolean {
-  if (message.messageId !== "ae-undocumented" || !message.sourceFilePath || !message.sourceFileLine) return false;
-  const lines = readFileSync(message.sourceFilePath, "utf8").split("\n");
-  const name = lines[message.sourceFileLine - 1]?.match(/^(?:export )?declare function (\w+)\b/)?.[1];
-  if (name === undefined) return false;
-  const first = lines.findIndex((line) => new RegExp(`^(?:export )?declare function ${name}\\b`).test(line));
-  return first < message.sourceFileLine - 1 && lines[first - 1]?.trim() === "*/";
+// Whether an ae-undocumented finding is about a later overload of a function whose first overload
+// has TSDoc: editors show that TSDoc for every overload, and a comment of its own would replace it.
+function laterOverload({ messageId, sourceFilePath, sourceFileLine }: ExtractorMessage): boolean {
+  if (messageId !== "ae-undocumented" || !sourceFilePath || !sourceFileLine) return false;
+  const lines = readFileSync(sourceFilePath, "utf8").split("\n");
+  const declaration = (name: string) => new RegExp(`^(?:export )?declare function ${name}\\b`);
+  const name = lines[sourceFileLine - 1]?.match(declaration("(\\w+)"))?.[1];
+  const first = name === undefined ? -1 : lines.findIndex((line) => declaration(name).test(line));
+  return first >= 0 && first < sourceFileLine - 1 && lines[first - 1]?.trim() === "*/";
 }
 
-/** Runs api-extractor on every entry point; `write` replaces stale reports instead of failing. */
-export function extractApi({ write }: { write: boolean }): ApiResult[] {
-  const pkg = readPackage();
+/** Runs api-extractor on every entry point: one line per finding or stale report (`write` replaces stale reports). */
+export function checkApi({ write }: { write: boolean }): string[] {
   const temp = mkdtempSync(join(tmpdir(), "statuskit-api-"));
-  if (write) mkdirSync(REPORT_FOLDER, { recursive: true });
-  // An entry point may import another by the package's name (`statuskit/unofficial` takes
-  // `RetryableCode` from `statuskit`). Read in place, that import resolves back into this package
-  // and api-extractor asks the importing entry to export the other entry's types too. So each
-  // entry is read from a copy of the declarations in a project of another name, next to a
-  // node_modules/statuskit that holds the package: the import is then what it is for users, a
-  // reference to another entry point.
+  // An entry point may import another by the package's name (`statuskit/unofficial` from
+  // `statuskit`). Read in place, that resolves back into this package, and api-extractor would ask
+  // the importer to export the other's types. So the declarations are read from a project of
+  // another name beside a node_modules/statuskit: as for users, the import names another entry.
   const project = join(temp, "project");
   const installed = join(project, "node_modules", pkg.name);
-  const copyDeclarations = (to: string) => cpSync(join(root, "dist"), join(to, "dist"), { recursive: true, filter: (f) => !/\.(c?js)$/.test(f) });
-  copyDeclarations(project);
+  for (const to of [project, installed]) cpSync(join(root, "dist"), join(to, "dist"), { recursive: true, filter: (f) => !/\.c?js$/.test(f) });
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: `${pkg.name}-api-report`, private: true }));
-  copyDeclarations(installed);
   cpSync(join(root, "package.json"), join(installed, "package.json"));
   try {
-    const entries = entrypoints(pkg).map((subpath) => {
-      const types = typesOf(pkg.exports?.[subpath]);
-      const report = reportName(pkg, subpath);
-      const config = types === undefined ? undefined : ExtractorConfig.prepare({
-        configObject: {
-          projectFolder: project,
-          mainEntryPointFilePath: join(project, types),
-          // The reports are about each entry point's API; which globals its declarations may assume
-          // is test/typescript.test.ts's concern, so Fetch's types are available here.
-          compiler: {
-            overrideTsconfig: {
-              compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true },
-            },
-          },
-          newlineKind: "lf",
-          apiReport: { enabled: true, reportFolder: REPORT_FOLDER, reportTempFolder: temp, reportFileName: report.replace(/\.api\.md$/, "") },
-          docModel: { enabled: false },
-          dtsRollup: { enabled: false },
-          tsdocMetadata: { enabled: false },
-          messages: {
-            compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
-            extractorMessageReporting: {
-              default: { logLevel: ExtractorLogLevel.Warning },
-              "ae-forgotten-export": { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
-            },
-            tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
-          },
+    const entries = Object.entries(pkg.exports).filter(([subpath]) => !subpath.endsWith(".json"));
+    const untyped = entries.filter(([, target]) => !target.import?.types).map(([subpath]) => `${subpath}: no "import"."types" in its exports entry`);
+    if (untyped.length) return untyped;
+    const configs = entries.map(([subpath, target]) => ExtractorConfig.prepare({
+      configObject: {
+        projectFolder: project,
+        mainEntryPointFilePath: join(project, target.import!.types!),
+        // The reports are about the API; which globals the declarations may assume is the
+        // TypeScript matrix's concern, so Fetch's types are available here.
+        compiler: { overrideTsconfig: { compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true } } },
+        newlineKind: "lf",
+        apiReport: { enabled: true, reportFolder: REPORT_FOLDER, reportTempFolder: temp, reportFileName: reportName(subpath).replace(/\.api\.md$/, "") },
+        docModel: { enabled: false }, dtsRollup: { enabled: false }, tsdocMetadata: { enabled: false },
+        messages: {
+          compilerMessageReporting: { default: WARN }, tsdocMessageReporting: { default: WARN },
+          extractorMessageReporting: { default: WARN, "ae-forgotten-export": { ...WARN, addToApiReportFile: false } },
         },
-        configObjectFullPath: undefined,
-        packageJsonFullPath: join(root, "package.json"),
-      });
-      return { entry: specifier(pkg, subpath), report, config };
-    });
+      },
+      configObjectFullPath: undefined, packageJsonFullPath: join(root, "package.json"),
+    }));
     // One compiler program for every entry point: it is most of the time spent.
-    const configs = entries.flatMap((e) => (e.config ? [e.config] : []));
-    const shared = configs[0] && {
-      compilerState: CompilerState.create(configs[0], { additionalEntryPoints: configs.map((c) => c.mainEntryPointFilePath) }),
-    };
-    return entries.map(({ entry, report, config }): ApiResult => {
-      if (config === undefined) return { entry, report, stale: false, problems: [`${entry}: no "types" in its exports entry`] };
+    const compilerState = CompilerState.create(configs[0]!, { additionalEntryPoints: configs.map((c) => c.mainEntryPointFilePath) });
+    return entries.flatMap(([subpath], i) => {
+      const [entry, report] = [pkg.name + subpath.slice(1), `test/api/${reportName(subpath)}`];
       const problems: string[] = [];
-      const result = Extractor.invoke(config, {
+      const result = Extractor.invoke(configs[i]!, {
         localBuild: write,
-        ...shared,
+        compilerState,
         messageCallback(message: ExtractorMessage) {
           message.handled = true;
-          if (message.category === "console" || IGNORED.has(message.messageId) || laterOverload(message)) return;
-          if (message.logLevel !== ExtractorLogLevel.Warning && message.logLevel !== ExtractorLogLevel.Error) return;
+          const level = message.logLevel === ExtractorLogLevel.Warning || message.logLevel === ExtractorLogLevel.Error;
+          if (!level || message.category === "console" || IGNORED.has(message.messageId) || laterOverload(message)) return;
           const where = message.sourceFilePath ? ` (${relative(project, message.sourceFilePath)}:${message.sourceFileLine})` : "";
           problems.push(`${entry}: ${message.messageId}: ${message.text}${where}`);
         },
       });
-      return { entry, report: relative(root, join(REPORT_FOLDER, report)), stale: !write && result.apiReportChanged, problems };
+      if (!write && result.apiReportChanged) problems.push(`${report} is out of date with the declarations of ${entry}: run \`npm run build && npm run api\` and commit it`);
+      return problems;
     });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }
 
-/** One line per failure, each naming what to do. */
-export function failures(results: ApiResult[]): string[] {
-  return results.flatMap((r) => [
-    ...r.problems,
-    ...(r.stale ? [`${r.report} is out of date with the declarations of ${r.entry}: run \`${COMMAND}\` and commit it`] : []),
-  ]);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const failures = checkApi({ write: !process.argv.includes("--check") });
+  for (const line of failures) console.error(`api: ${line}`);
+  if (failures.length) process.exitCode = 1;
+  else console.log(`api: the reports in test/api/ are up to date`);
 }
-
-function main() {
-  const results = extractApi({ write: !process.argv.includes("--check") });
-  const failed = failures(results);
-  for (const line of failed) console.error(`api: ${line}`);
-  if (failed.length) process.exit(1);
-  for (const r of results) console.log(`api: ${r.report} (${r.entry}) is up to date`);
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -3,9 +3,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { constantOf, nameKey as keyOf, specUrl } from "../src/internal";
-import { replaceSection } from "./readme";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** `page` with the text between the markers of section `name` replaced by `body`. */
+function replaceSection(page: string, name: string, body: string): string {
+  const marked = new RegExp(`(<!-- ${name}:start.*-->\\n)[^]*(<!-- ${name}:end -->)`);
+  if (!marked.test(page)) throw new Error(`markers <!-- ${name}:start … --> and <!-- ${name}:end --> not found`);
+  return page.replace(marked, (_, start: string, end: string) => `${start}${body}\n${end}`);
+}
+
 export const paths = {
   codes: "data/status-codes.json",
   classes: "data/classes.json",

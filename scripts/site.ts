@@ -10,10 +10,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Application, JSX } from "typedoc";
 import { STATUSES } from "../src/index";
-import { entrypoints, readPackage, root, specifier } from "./pack";
 import { codePage, indexPage, vendorPage, VENDOR_CODES, type Context } from "./site/pages";
 import { readRules } from "./site/rules";
 import { serve } from "./site/serve";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const readPackage = (): { name: string; version: string; exports: Record<string, unknown> } => JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const entrypoints = (pkg: ReturnType<typeof readPackage>) => Object.keys(pkg.exports).filter((subpath) => !subpath.endsWith(".json"));
+const specifier = (pkg: ReturnType<typeof readPackage>, subpath: string) => pkg.name + subpath.slice(1);
 
 /** Where `npm run site` writes the site. */
 const siteDir = join(root, "site");

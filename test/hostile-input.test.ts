@@ -5,7 +5,7 @@
 import { describe, it, expect, beforeAll, afterEach } from "vitest";
 import fc from "fast-check";
 import { join } from "node:path";
-import { entrypoints, readPackage, root } from "../scripts/pack";
+import { entrypoints, readPackage, root } from "./package";
 import {
   classInfo,
   classOf,

@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, inject } from "vitest";
 import { execFile, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { entrypoints, readPackage, specifier } from "../scripts/pack";
+import { entrypoints, readPackage, specifier } from "./package";
 
 const pkg = readPackage();
 const specifiers = entrypoints(pkg).map((entry) => specifier(pkg, entry));

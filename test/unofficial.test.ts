@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DataError, UNOFFICIAL, validate, validateUnofficial } from "../scripts/generate";
-import { consumerFolder, esbuildBundle } from "../scripts/size";
+import { esbuildBundle } from "../scripts/size";
 import { formatStatus, getStatus, isRetryable, isStatusCode, reasonPhrase, STATUSES } from "../src/index";
 import {
   formatUnofficialStatus,
@@ -358,28 +358,15 @@ describe("bundles", () => {
     ['import { getStatus } from "statuskit"; console.log(getStatus);'],
     ['import * as statuskit from "statuskit"; console.log(statuskit);'],
   ])("%s holds no unofficial description or phrase", async (source) => {
-    const folder = consumerFolder();
-    try {
-      const { code } = await esbuildBundle(folder.dir, source);
-      expect(code).toContain("Unavailable For Legal Reasons");
-      expect(leaked(code, [...descriptions, ...unofficialOnly])).toEqual([]);
-    } finally {
-      folder.remove();
-    }
+    const { code } = await esbuildBundle(source);
+    expect(code).toContain("Unavailable For Legal Reasons");
+    expect(leaked(code, [...descriptions, ...unofficialOnly])).toEqual([]);
   });
 
   it("a bundle of statuskit/unofficial holds its own data and no core description", async () => {
-    const folder = consumerFolder();
-    try {
-      const { code } = await esbuildBundle(
-        folder.dir,
-        'import { formatUnofficialStatus } from "statuskit/unofficial"; console.log(formatUnofficialStatus);',
-      );
-      expect(leaked(code, descriptions)).toEqual(descriptions);
-      expect(leaked(code, STATUSES.map((s) => s.description))).toEqual([]);
-    } finally {
-      folder.remove();
-    }
+    const { code } = await esbuildBundle('import { formatUnofficialStatus } from "statuskit/unofficial"; console.log(formatUnofficialStatus);');
+    expect(leaked(code, descriptions)).toEqual(descriptions);
+    expect(leaked(code, STATUSES.map((s) => s.description))).toEqual([]);
   });
 
   it.each([

@@ -5,8 +5,10 @@
 import ts from "typescript";
 import * as statuskit from "../../src/index";
 import { specUrl } from "../../src/internal";
-import { root } from "../pack";
+import { fileURLToPath } from "node:url";
 import { camelWords, capitalise, html, urlLabel, type Html } from "./html";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface Rule {
   /** The function's name: `isRetryable`. */

@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, inject } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { binFiles, entrypoints, readPackage, root, specifier } from "../../scripts/pack";
+import { binFiles, entrypoints, readPackage, root, specifier } from "../package";
 import { NODE_LINES, nodeBinary } from "./runtimes";
 
 const pkg = readPackage();

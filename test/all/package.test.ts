@@ -6,17 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import {
-  binFiles,
-  entrypoints,
-  type PackageJson,
-  readPackage,
-  referencedFiles,
-  renderBreakdown,
-  root,
-  specifier,
-  UNPACKED_BUDGET,
-} from "../../scripts/pack";
+import { binFiles, entrypoints, type PackageJson, readPackage, root, specifier } from "../package";
+import type { Packed } from "./setup";
 import * as source from "../../src/index";
 import { runtimeBinary } from "./runtimes";
 
@@ -25,6 +16,28 @@ const { STATUSES } = source;
 const pkg: PackageJson = readPackage();
 const entries = entrypoints(pkg);
 const bins = binFiles(pkg);
+
+/** Budget for the unpacked tarball, in bytes (npm's kB are 1000 bytes). */
+const UNPACKED_BUDGET = 180_000;
+
+/** Every file path the manifest points at (`exports` targets, `main`, `module`, `types`, `bin`). */
+function referencedFiles(manifest: PackageJson): string[] {
+  const found = new Set(binFiles(manifest));
+  const walk = (value: unknown) => {
+    if (typeof value === "string") found.add(value.replace(/^\.\//, ""));
+    else if (value && typeof value === "object") Object.values(value).forEach(walk);
+  };
+  for (const field of ["exports", "main", "module", "types", "typings"]) walk(manifest[field]);
+  return [...found].filter((file) => !file.includes("*"));
+}
+
+/** The tarball's files by size, largest first, with the totals: shown when the budget is exceeded. */
+function renderBreakdown(packed: Packed): string {
+  const files = [...packed.files].sort((a, b) => b.size - a.size);
+  const width = Math.max(...files.map((f) => f.path.length), "unpacked total".length);
+  const line = (name: string, bytes: number) => `${name.padEnd(width)}  ${String(bytes).padStart(7)} B`;
+  return [...files.map((f) => line(f.path, f.size)), line("unpacked total", packed.unpackedSize), line("tarball (gzip)", packed.size)].join("\n");
+}
 
 const packed = inject("packed");
 const consumer = inject("consumer");

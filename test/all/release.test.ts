@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readPackage, root } from "../../scripts/pack";
+import { readPackage, root } from "../package";
 
 const packed = inject("packed");
 const consumer = inject("consumer");

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { root } from "../../scripts/pack";
+import { root } from "../package";
 
 /** The Node lines tested: every line `engines` admits (>=18) and the current one. */
 export const NODE_LINES = ["18", "20", "22", "24", "26"] as const;

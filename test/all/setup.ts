@@ -7,11 +7,11 @@
 //   file uses (package: smoke.*; node: lookups.*, identity.mjs; typescript: <compiler>-<mode>/,
 //   frameworks/; polluted: digest.*, warm.mjs).
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { installTarball, pack, type Packed, root } from "../../scripts/pack";
+import { root } from "../package";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,6 +22,30 @@ declare module "vitest" {
     /** The node_modules folder of the installed matrix (test/all/matrix/package.json). */
     matrix: string;
   }
+}
+
+export interface Packed {
+  /** Absolute path of the .tgz. */
+  tarball: string;
+  /** Gzipped size of the tarball. */
+  size: number;
+  unpackedSize: number;
+  files: { path: string; size: number }[];
+}
+
+/** `npm pack` into `outDir`, with the package's own pack scripts (they strip the packed manifest). */
+function pack(outDir: string): Packed {
+  const out = execFileSync("npm", ["pack", "--json", "--pack-destination", outDir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const [{ filename, size, unpackedSize, files }] = JSON.parse(out) as [{ filename: string; size: number; unpackedSize: number; files: Packed["files"] }];
+  return { tarball: join(outDir, filename), size, unpackedSize, files: files.map(({ path, size }) => ({ path, size })) };
+}
+
+/** Installs the tarball into `dir` as an ordinary dependency, from no registry. */
+function installTarball(tarball: string, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const manifest = { name: "consumer", version: "1.0.0", private: true, dependencies: { statuskit: `file:${tarball}` } };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 const MANIFEST = join(root, "test", "all", "matrix");

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { entrypoints, readPackage, root, specifier } from "../../scripts/pack";
+import { entrypoints, readPackage, root, specifier } from "../package";
 import { COMPILERS, type Compiler, compilerDir } from "./runtimes";
 
 const pkg = readPackage();
