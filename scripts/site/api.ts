@@ -11,16 +11,8 @@ import * as statuskit from "../../src/index";
 import { entrypoints, readPackage, root, specifier } from "../pack";
 import { camelWords, capitalise, documentUrl, URL_TEXT, urlLabel } from "./html";
 
-/** An entry point: the specifier users import, its source file, and its exports. */
-export interface Entry {
-  /** `"statuskit/unofficial"`. */
-  specifier: string;
-  /** `"src/unofficial.ts"`. */
-  source: string;
-  /** The site's page for it, from the root: `"api/"`, `"api/unofficial/"`. */
-  path: string;
-  exports: Export[];
-}
+/** An entry point: the specifier users import (`"statuskit/unofficial"`), its source file (`"src/unofficial.ts"`), its page on the site (`"api/unofficial/"`) and its exports. */
+export interface Entry { specifier: string; source: string; path: string; exports: Export[] }
 
 export interface Export {
   name: string;
@@ -95,16 +87,8 @@ function readEntry(entry: Omit<Entry, "exports">): Entry {
   return { ...entry, exports: exports.sort((a, b) => (order.indexOf(a.name) + 1 || 1e9) - (order.indexOf(b.name) + 1 || 1e9)) };
 }
 
-export interface Rule {
-  /** The function's name: `isRetryable`. */
-  name: string;
-  /** What the rule says of a code: `Retryable`, `Cacheable by default`. */
-  title: string;
-  /** The function itself, from the library. */
-  test: (code: number) => boolean;
-  /** The TSDoc text (tags left out): what the rule is, why, and its sources. */
-  doc: string;
-}
+/** A rule: the function's name (`isRetryable`), what it says of a code (`Retryable`, `Cacheable by default`), the function, and its TSDoc without the tags (what the rule is, why, and its sources). */
+export interface Rule { name: string; title: string; test: (code: number) => boolean; doc: string }
 
 /** Every rule, in the order src/sets.ts declares them. */
 export function readRules(): Rule[] {

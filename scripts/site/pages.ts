@@ -14,16 +14,11 @@ type Cited = { text: string; cite: string[] };
 export interface Details {
   documents: { name: string; url: string; sections: Record<string, string> }[];
   classes: { class: string; meaning: Cited; clients: Cited[] }[];
-  codes: {
-    code: number;
-    meaning: Cited;
-    example?: { request: string; response: string };
+  codes: ({ code: number; meaning: Cited; headers: (Cited & { name: string })[]; example?: { request: string; response: string }; clients: Cited[] } & {
     causes: { side: string; cause: string; fix: string; cite: string[] }[];
-    headers: (Cited & { name: string })[];
     related: (Cited & { code: number })[];
     questions: (Cited & { question: string })[];
-    clients: Cited[];
-  }[];
+  })[];
 }
 
 export interface Context {
@@ -50,13 +45,8 @@ const CLASSES: ClassInfo[] = [...new Set(STATUSES.map((s) => s.class))].map((nam
 /** Every number that `statuskit/unofficial` knows and the registry does not: each has a page of its own. */
 export const VENDOR_CODES: readonly number[] = [...new Set(UNOFFICIAL_STATUSES.map((r) => r.code))].filter((code) => !isStatusCode(code));
 
-const MONTHS = "January February March April May June July August September October November December".split(" ");
-
 /** `2026-06-26` as `June 26, 2026`, in a `<time>` element. */
-function date(iso: string): Html {
-  const [y, m, d] = iso.split("-").map(Number);
-  return html`<time datetime="${iso}">${MONTHS[m! - 1]} ${d}, ${y}</time>`;
-}
+const date = (iso: string) => html`<time datetime="${iso}">${new Date(iso).toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" })}</time>`;
 
 const classLabel = (cls: ClassInfo) => `${cls.range[0] / 100}xx ${cls.title}`;
 const vendorName = (id: string) => VENDORS.find((v) => v.id === id)?.name ?? id;
@@ -116,13 +106,7 @@ function extraFields(record: object, known: readonly string[]): Html {
 }
 
 /** A page: `path` from the site's root (`""`, `"404/"`, `"guide/size/"`), or `null` for the not-found page, served at any path. */
-interface Page {
-  path: string | null;
-  title: string;
-  description: string;
-  main: (up: string) => Html;
-  script?: string;
-}
+type Page = { path: string | null; title: string; description: string; main: (up: string) => Html; script?: string };
 
 function layout(ctx: Context, page: Page): string {
   // The not-found page may be served at any depth, so its links start at the site's root.
@@ -163,23 +147,14 @@ ${page.main(up)}
 `}`;
 }
 
-function statusTable(rows: readonly StatusInfo[], ctx: Context, caption: string): Html {
+/** A table of codes: a row per code, or per vendor's meaning of a code, with its page, name, mark and meaning. */
+function table(caption: string, rows: readonly [id: string, page: string, name: string, mark: string | undefined, meaning: string][]): Html {
   return html`<table>
 <caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">Code</th><th scope="col">Name</th><th scope="col">Meaning</th></tr></thead>
 <tbody>
-${rows.map((s) => html`<tr id="${s.code}"><th scope="row"><a href="${s.code}/">${s.code}</a></th><td>${s.phrase}${markOf(lifecycleMark(s, ctx.today))}</td><td>${s.description}</td></tr>\n`)}</tbody>
-</table>`;
-}
-
-function vendorTable(records: readonly UnofficialStatus[]): Html {
-  return html`<table>
-<caption class="visually-hidden">Vendor and unofficial codes</caption>
-<thead><tr><th scope="col">Code</th><th scope="col">Name</th><th scope="col">Meaning</th></tr></thead>
-<tbody>
-${records.map(
-  (r) => html`<tr id="${r.code}-${r.vendor}"><th scope="row"><a href="${r.code}/${isStatusCode(r.code) ? "#vendors" : ""}">${r.code}</a></th><td>${r.phrase ?? ""}${markOf(`${vendorName(r.vendor)}${r.sent ? "" : ", logged only"}`)}</td><td>${r.description}</td></tr>\n`,
-)}</tbody>
+${rows.map(([id, page, name, mark, meaning]) => html`<tr id="${id}"><th scope="row"><a href="${page}">${id.slice(0, 3)}</a></th><td>${name}${markOf(mark)}</td><td>${meaning}</td></tr>
+`)}</tbody>
 </table>`;
 }
 
@@ -217,13 +192,13 @@ ${CLASSES.map((c) => {
   return html`<section aria-labelledby="${c.name}">
 <h2 id="${c.name}">${c.range[0] / 100}xx — ${c.title}</h2>
 ${d && html`<p>${cited(d.meaning, ctx)}</p>\n<ul>${d.clients.map((x) => html`<li>${cited(x, ctx)}</li>`)}</ul>`}
-${statusTable(STATUSES.filter((s) => s.class === c.name), ctx, `${classLabel(c)} codes`)}
+${table(`${classLabel(c)} codes`, STATUSES.filter((s) => s.class === c.name).map((s) => [`${s.code}`, `${s.code}/`, s.phrase, lifecycleMark(s, ctx.today), s.description]))}
 </section>
 `;
 })}<section aria-labelledby="vendor-codes">
 <h2 id="vendor-codes">Vendor and unofficial codes</h2>
 <p class="notice"><strong>Not in the IANA registry.</strong> No RFC defines these meanings: servers, proxies and frameworks use the numbers on their own. Some numbers have several meanings, and some reuse a registered code. They come from <a href="api/unofficial/"><code>statuskit/unofficial</code></a>.</p>
-${vendorTable(UNOFFICIAL_STATUSES)}
+${table("Vendor and unofficial codes", UNOFFICIAL_STATUSES.map((r) => [`${r.code}-${r.vendor}`, `${r.code}/${isStatusCode(r.code) ? "#vendors" : ""}`, r.phrase ?? "", `${vendorName(r.vendor)}${r.sent ? "" : ", logged only"}`, r.description]))}
 </section>
 <section aria-labelledby="rules">
 <h2 id="rules">Rules</h2>

@@ -70,19 +70,19 @@ function find(text: string): Row[] {
     .map((r) => r.row);
 }
 
-const form = document.querySelector("form.search");
-const input = document.getElementById("q");
-const status = document.getElementById("search-status");
-const list = document.getElementById("results");
+const form = document.querySelector<HTMLFormElement>("form.search")!;
+const input = document.querySelector<HTMLInputElement>("#q")!;
+const status = document.getElementById("search-status")!;
+const list = document.getElementById("results")!;
 
-function show(input: HTMLInputElement, status: HTMLElement, list: HTMLElement): void {
+function show(): void {
   const found = input.value.trim() === "" ? undefined : find(input.value);
   list.replaceChildren(
     ...(found ?? []).map(({ row }) => {
-      const item = document.createElement("li");
-      const link = row.querySelector("a")!.cloneNode() as HTMLAnchorElement;
-      const [, name, meaning] = [...row.cells].map((cell) => [...cell.cloneNode(true).childNodes]);
-      link.append(`${row.cells[0]!.textContent} `, ...name!);
+      // The row's link, its number and name as the link's text, then its meaning.
+      const [number, name, meaning] = [...row.cells].map((cell) => [...cell.cloneNode(true).childNodes]);
+      const [item, link] = [document.createElement("li"), number![0] as Element];
+      link.append(" ", ...name!);
       item.append(link, document.createElement("br"), ...meaning!);
       return item;
     }),
@@ -94,14 +94,11 @@ function show(input: HTMLInputElement, status: HTMLElement, list: HTMLElement): 
   history.replaceState(null, "", url);
 }
 
-if (form instanceof HTMLFormElement && input instanceof HTMLInputElement && status && list) {
-  input.value = new URLSearchParams(location.search).get("q") ?? "";
-  const update = () => show(input, status, list);
-  input.addEventListener("input", update);
-  // Enter opens the best match.
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    list.querySelector("a")?.click();
-  });
-  if (input.value !== "") update();
-}
+input.value = new URLSearchParams(location.search).get("q") ?? "";
+input.addEventListener("input", show);
+// Enter opens the best match.
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  list.querySelector("a")?.click();
+});
+if (input.value !== "") show();
