@@ -144,11 +144,13 @@ function option(name: string): string | undefined {
 async function main() {
   const today = option("--today") ?? new Date().toISOString().slice(0, 10);
   const out = resolve(option("--out") ?? join(root, "site"));
-  const files = await buildSite(out, { today, url: option("--url") });
+  const port = process.argv.includes("--serve") ? Number(option("--port") ?? 8080) : undefined;
+  // Served here, the site's address is this server's, so that the not-found page finds its stylesheet.
+  const files = await buildSite(out, { today, url: option("--url") ?? (port === undefined ? undefined : `http://127.0.0.1:${port}/`) });
   const pages = [...files.keys()].filter((path) => path.endsWith(".html")).length;
   console.log(`site: wrote ${pages} pages into ${out} (built ${today})`);
-  if (process.argv.includes("--serve")) {
-    const running = await serve(out, Number(option("--port") ?? 8080));
+  if (port !== undefined) {
+    const running = await serve(out, port);
     console.log(`site: serving ${out} at ${running.url} (Ctrl-C stops)`);
   }
 }
