@@ -361,6 +361,7 @@ ${ctx.guides.map((g) => html`<li><a href="${g.name}/">${g.title}</a> ${g.descrip
 function apiExport(x: Export, entry: Entry, ctx: Context, up: string): Html {
   const tags = (name: string) => x.tags.filter(([tag]) => tag === name).map(([, text]) => text);
   const from = ctx.api.find((e) => e !== entry && e.exports.some((y) => y.name === x.name && y.signature !== undefined));
+  if (x.signature === undefined && from === undefined) throw new Error(`site: no API report declares ${x.name}: run \`npm run build && npm run api\``);
   // The doc, parameters and return value of an export share one RFC for a bare `§` (`inline`).
   const state = {};
   const md = (text: string) => markdown(text, undefined, state);
@@ -374,7 +375,7 @@ function apiExport(x: Export, entry: Entry, ctx: Context, up: string): Html {
   ];
   return html`<section>
 <h3 id="${x.name}"><code>${x.name}</code></h3>
-${x.signature === undefined ? html`<p>Re-exported from <a href="${up}${from?.path}#${x.name}"><code>${from?.specifier}</code></a>.</p>` : pre(x.signature)}
+${x.signature === undefined ? html`<p>Re-exported from <a href="${up}${from!.path}#${x.name}"><code>${from!.specifier}</code></a>.</p>` : pre(x.signature)}
 ${tags("deprecated").map((text) => html`<div class="notice"><strong>Deprecated.</strong> ${md(text)}</div>`)}
 ${md(x.doc)}
 ${facts.length === 0 ? "" : html`<dl class="facts">${facts}</dl>`}
