@@ -52,7 +52,7 @@ export interface Guide {
   name: string;
   /** Its first heading, as text. */
   title: string;
-  /** Its first paragraph, as text. */
+  /** Its first sentence, as text. */
   description: string;
   body: Html;
 }
@@ -60,13 +60,13 @@ export interface Guide {
 const plain = (md: string) => md.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[`*]/g, "").replace(/\s+/g, " ").trim();
 
 /**
- * Every guide in docs/, in the order README.md first links them (the rest after, by name). A link to
- * another guide leads to its page; a link to any other file of the repository, to that file on
- * `repository` (a missing file is an error).
+ * Every guide in docs/, in the order of README.md's Guides section (the rest after, by name). A
+ * link to another guide leads to its page; a link to any other file of the repository, to that
+ * file on `repository` (a missing file is an error).
  */
 export function readGuides(repository: string): Guide[] {
   const readme = readFileSync(join(root, "README.md"), "utf8");
-  const rank = (name: string) => (readme.indexOf(`](docs/${name}.md`) + 1 || 1e9);
+  const rank = (name: string) => (readme.indexOf(`](docs/${name}.md`, readme.indexOf("## Guides")) + 1 || 1e9);
   const names = readdirSync(join(root, "docs"))
     .filter((f) => f.endsWith(".md"))
     .map((f) => f.slice(0, -3))
@@ -87,7 +87,7 @@ export function readGuides(repository: string): Guide[] {
     return {
       name,
       title: plain(first<Tokens.Heading>("heading")?.text ?? name),
-      description: plain(first<Tokens.Paragraph>("paragraph")?.text ?? ""),
+      description: plain(first<Tokens.Paragraph>("paragraph")?.text ?? "").replace(/(?<=[.?!])\s.*/, ""),
       body: markdown(source, link),
     };
   });
