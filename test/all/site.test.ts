@@ -482,13 +482,17 @@ describe.runIf(hasChromium)("in Chromium", () => {
     await ctx.close();
   });
 
-  it("on a 360 px phone, the index shows the search box and the classes on its first screen", async () => {
+  it("on a 360 px phone, the index shows the search box and the classes on its first screen, and code blocks scroll without breaking lines", async () => {
     const { ctx } = await context({ viewport: { width: 360, height: 740 } });
     const page = await ctx.newPage();
     await page.goto(server.url);
     const bottom = await page.$eval(".classes", (list) => list.getBoundingClientRect().bottom);
     expect(bottom).toBeLessThanOrEqual(740);
     expect(await page.isVisible("#q")).toBe(true);
+    await page.goto(`${server.url}413/`);
+    // The usage block's lines, such as the section's address, are wider than the phone.
+    const blocks = await page.$$eval("#usage ~ pre", (pres) => pres.map((pre) => [getComputedStyle(pre).whiteSpace, pre.scrollWidth > pre.clientWidth]));
+    expect(blocks[0]).toEqual(["pre", true]);
     await ctx.close();
   });
 
