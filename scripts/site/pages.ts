@@ -381,7 +381,7 @@ ${md(x.doc)}
 ${facts.length === 0 ? "" : html`<dl class="facts">${facts}</dl>`}
 ${tags("example").map((text) => {
   const [title, ...code] = text.startsWith("```") ? ["", text] : text.split("\n");
-  return html`<h4>Example${title ? `: ${title}` : ""}</h4>\n${markdown(code.join("\n"))}`;
+  return html`<h4>Example${title ? html`: ${inline(title)}` : ""}</h4>\n${markdown(code.join("\n"))}`;
 })}
 </section>
 `;
