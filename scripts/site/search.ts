@@ -1,114 +1,104 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// The index page's search box, bundled by scripts/site.ts into search.js. It answers with the
-// library: `codeOf` first (a code, phrase, legacy name or constant), then the codes that start with
-// the digits typed, then `statuskit --search`'s ranking, then the vendor codes of
-// `statuskit/unofficial` whose name, vendor or meaning has a word starting with each word typed.
-// The page is complete without it: the form stays hidden unless this script runs.
-import { codeOf, getStatus, isStatusCode, STATUSES, type StatusInfo } from "statuskit";
-import { UNOFFICIAL_STATUSES, VENDORS, type UnofficialStatus } from "statuskit/unofficial";
-import { search, words } from "../../src/search";
+// The search box on the index, bundled by scripts/site.ts into search.js; the other pages send their
+// box's query here (`?q=`). It searches the index's own tables, so it holds no second copy of them:
+// `codeOf` first (a code, phrase, legacy name or constant), then the rows where every word typed
+// starts a word of the row, best field first: the number or class (`404`, `4xx`), the name and
+// the rules it is in (`redirect`, `retryable`), the meaning and vendor, the class's title. A word that starts
+// nothing may be a misspelling or a British spelling: it then matches a word one edit away (two
+// for long words), ranked after every exact match. With JavaScript off the box is hidden (CSS).
+import { codeOf, isRedirect, isRetryable } from "statuskit";
+
+const words = (text: string) => text.toLowerCase().replace(/['’]/g, "").split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
 
 interface Row {
   code: number;
-  name: string;
-  meaning: string;
-  note: string;
-  href: string;
+  row: HTMLTableRowElement;
+  /** The row's words, by field, best first. */
+  fields: string[][];
 }
 
-const vendorName = new Map<string, string>(VENDORS.map((v) => [v.id, v.name]));
-
-const statusRow = (s: StatusInfo): Row => ({
-  code: s.code,
-  name: s.phrase,
-  meaning: s.description,
-  note: s.status === "standard" ? "" : s.status,
-  href: `${s.code}/`,
+const titles: string[][] = [];
+const rows: Row[] = [...document.querySelectorAll<HTMLTableRowElement>("main section tbody tr")].map((row) => {
+  const [number, name, meaning] = [...row.cells].map((cell) => cell.textContent ?? "");
+  const code = Number(number);
+  const digit = Math.floor(code / 100);
+  // The class sections come first: a vendor code takes its class's title from them.
+  const title = (titles[digit] ??= words(row.closest("section")?.querySelector("h2")?.textContent ?? ""));
+  const registered = /^\d+$/.test(row.id);
+  const rules = registered ? [isRedirect(code) && "redirect", isRetryable(code) && "retryable"].filter((w) => w !== false) : [];
+  return { code, row, fields: [[String(code), `${digit}xx`], [...words(row.cells[1]?.firstChild?.textContent ?? ""), ...rules], words(`${name} ${meaning}`), title] };
 });
 
-const vendorRow = (r: UnofficialStatus): Row => ({
-  code: r.code,
-  name: r.phrase ?? "",
-  meaning: r.description,
-  note: `${vendorName.get(r.vendor)}, not in the registry`,
-  href: isStatusCode(r.code) ? `${r.code}/#vendors` : `${r.code}/`,
-});
+/** The edit distance of two words, a swap of neighbours counting as one edit. */
+function distance(a: string, b: string): number {
+  let before: number[] = [];
+  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(last[j]! + 1, next[j - 1]! + 1, last[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) next[j] = Math.min(next[j]!, before[j - 2]! + 1);
+    }
+    [before, last] = [last, next];
+  }
+  return last[b.length]!;
+}
 
-const VENDOR_WORDS = UNOFFICIAL_STATUSES.map((r) => ({
-  record: r,
-  words: words(`${r.phrase ?? ""} ${vendorName.get(r.vendor)} ${r.vendor} ${r.description}`),
-}));
+/** Whether `typed` is `word`, or how it starts, but for a typo: one edit in up to 7 letters, two in more. */
+const near = (typed: string, word: string) =>
+  /^\p{L}{4,}$/u.test(typed) && [0, 1, -1].some((d) => distance(typed, word.slice(0, typed.length + d)) <= (typed.length > 7 ? 2 : 1));
 
-/** The rows for a query, best first, each code or vendor record once. */
+/** The rank of a row for the words typed: the worst of each word's best field, 10 more for a typo; `Infinity` when a word is not there. */
+function rank(query: readonly string[], fields: string[][]): number {
+  const best = (typed: string) => {
+    const exact = fields.findIndex((field) => field.some((w) => w.startsWith(typed)));
+    const fuzzy = fields.findIndex((field) => field.some((w) => near(typed, w)));
+    return exact >= 0 ? exact : fuzzy >= 0 ? fuzzy + 10 : Infinity;
+  };
+  return Math.max(...query.map(best));
+}
+
 function find(text: string): Row[] {
-  const query = text.trim();
-  const rows = new Map<string, Row>();
-  const addStatus = (s: StatusInfo | undefined) => s && !rows.has(`${s.code}`) && rows.set(`${s.code}`, statusRow(s));
-  const addVendor = (r: UnofficialStatus) => rows.has(`${r.code} ${r.vendor}`) || rows.set(`${r.code} ${r.vendor}`, vendorRow(r));
-  const exact = codeOf(query);
-  if (exact !== undefined) addStatus(getStatus(exact));
-  if (/^\d{1,3}$/.test(query)) {
-    STATUSES.filter((s) => String(s.code).startsWith(query)).forEach(addStatus);
-    UNOFFICIAL_STATUSES.filter((r) => String(r.code).startsWith(query)).forEach(addVendor);
-  }
-  const q = words(query);
-  if (q.length > 0) {
-    search(q).forEach(addStatus);
-    for (const v of VENDOR_WORDS) if (q.every((w) => v.words.some((x) => x.startsWith(w)))) addVendor(v.record);
-  }
-  return [...rows.values()];
+  const exact = codeOf(text.trim());
+  const query = words(text);
+  if (query.length === 0) return [];
+  return rows
+    .map((row) => ({ row, rank: row.code === exact && /^\d+$/.test(row.row.id) ? -1 : rank(query, row.fields) }))
+    .filter((r) => r.rank < Infinity)
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => r.row);
 }
 
-function cell(tag: "th" | "td", ...content: (Node | string)[]): HTMLTableCellElement {
-  const element = document.createElement(tag);
-  element.append(...content);
-  return element;
-}
+const form = document.querySelector<HTMLFormElement>("form.search")!;
+const input = document.querySelector<HTMLInputElement>("#q")!;
+const status = document.getElementById("search-status")!;
+const list = document.getElementById("results")!;
 
-function show(input: HTMLInputElement, status: HTMLElement, table: HTMLTableElement): void {
-  const rows = input.value.trim() === "" ? undefined : find(input.value);
-  const body = table.tBodies[0]!;
-  body.replaceChildren(
-    ...(rows ?? []).map((row) => {
-      const link = document.createElement("a");
-      link.href = row.href;
-      link.textContent = String(row.code);
-      const code = cell("th", link);
-      code.scope = "row";
-      const name = cell("td", row.name);
-      if (row.note !== "") {
-        const note = document.createElement("small");
-        note.className = "mark";
-        note.textContent = row.note;
-        name.append(" ", note);
-      }
-      const tr = document.createElement("tr");
-      tr.append(code, name, cell("td", row.meaning));
-      return tr;
+function show(): void {
+  const found = input.value.trim() === "" ? undefined : find(input.value);
+  list.replaceChildren(
+    ...(found ?? []).map(({ row }) => {
+      // The row's link, its number and name as the link's text, then its meaning.
+      const [number, name, meaning] = [...row.cells].map((cell) => [...cell.cloneNode(true).childNodes]);
+      const [item, link] = [document.createElement("li"), number![0] as Element];
+      link.append(" ", ...name!);
+      item.append(link, document.createElement("br"), ...meaning!);
+      return item;
     }),
   );
-  table.hidden = !rows?.length;
-  status.textContent = rows === undefined ? "" : `${rows.length === 0 ? "No" : rows.length} ${rows.length === 1 ? "code matches" : "codes match"}.`;
+  status.textContent = found === undefined ? "" : `${found.length === 0 ? "No" : found.length} ${found.length === 1 ? "code matches" : "codes match"}.`;
   const url = new URL(location.href);
-  if (rows === undefined) url.searchParams.delete("q");
+  if (found === undefined) url.searchParams.delete("q");
   else url.searchParams.set("q", input.value);
   history.replaceState(null, "", url);
 }
 
-const form = document.getElementById("search");
-const input = document.getElementById("q");
-const status = document.getElementById("search-status");
-const table = document.getElementById("results");
-if (form instanceof HTMLFormElement && input instanceof HTMLInputElement && status && table instanceof HTMLTableElement) {
-  form.hidden = false;
-  input.value = new URLSearchParams(location.search).get("q") ?? "";
-  const update = () => show(input, status, table);
-  input.addEventListener("input", update);
-  // Enter opens the best match.
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    table.querySelector<HTMLAnchorElement>("tbody a")?.click();
-  });
-  if (input.value !== "") update();
-}
+input.value = new URLSearchParams(location.search).get("q") ?? "";
+input.addEventListener("input", show);
+// Enter opens the best match.
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  list.querySelector("a")?.click();
+});
+if (input.value !== "") show();
