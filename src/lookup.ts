@@ -34,15 +34,10 @@ function records(): StatusInfo[] {
   }) as unknown as StatusInfo[];
 }
 
-const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ bySlot(STATUSES);
-
-// Dense, like every table here: a hole would be read from Array.prototype. Filled, not
-// `Array.from({ length: 500 })`, which reads each index of its argument, inherited ones included.
-function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
-  const table = new Array<StatusInfo | undefined>(500).fill(undefined);
-  for (const record of records) table[record.code - 100] = record;
-  return table;
-}
+// Every table here is dense and made by `map` or `split`, which define each index on the new array
+// itself. Never by assigning to a missing index, which runs a setter that an older library may
+// have put on Array.prototype or Object.prototype (and a hole reads their getter).
+const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ PHRASES.map((_, i) => STATUSES.find((s) => s.code === i + 100));
 
 /**
  * The registry record of a status code: phrase, constant, class, description, lifecycle,

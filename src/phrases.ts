@@ -43,17 +43,16 @@ export type ResponseStatus =
   | { readonly statusCode?: number | undefined; readonly statusMessage?: string | undefined };
 
 /**
- * One property of an object the caller passed; a getter or proxy that throws reads as missing, and
- * so does a member that only `Object.prototype` has (pollution, not the response's own status).
+ * One property of an object the caller passed, found on the object or on a prototype of its own
+ * (Fetch's `Response.prototype` has getters for `status` and `statusText`). A member of
+ * `Object.prototype` or `Array.prototype` is pollution, not a response's status, and reads as
+ * missing; so does a getter or proxy that throws.
  */
 function read(object: object, key: string): unknown {
   try {
-    if (Object.hasOwn(Object.prototype, key)) {
-      let o: object | null = object;
-      while (o !== null && o !== Object.prototype && !Object.hasOwn(o, key)) o = Object.getPrototypeOf(o);
-      if (o === null || o === Object.prototype) return undefined;
-    }
-    return (object as Record<string, unknown>)[key];
+    let o: object | null = object;
+    while (o !== null && !Object.hasOwn(o, key)) o = Object.getPrototypeOf(o);
+    return o === null || o === Object.prototype || o === Array.prototype ? undefined : (object as Record<string, unknown>)[key];
   } catch {
     return undefined;
   }

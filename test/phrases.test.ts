@@ -4,7 +4,7 @@ import { IncomingMessage, STATUS_CODES } from "node:http";
 import { Socket } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classInfo, classOf, formatStatus, reasonPhrase, REASON_PHRASES, STATUSES, statusTextOf } from "../src/index";
+import { classInfo, classOf, formatStatus, reasonPhrase, REASON_PHRASES, STATUSES, statusTextOf, type ResponseStatus } from "../src/index";
 
 const text = statusTextOf as (response: unknown) => string | undefined;
 
@@ -114,14 +114,15 @@ describe("statusTextOf()", () => {
     }
   });
 
-  it("reads each property at most once, and only the documented ones", () => {
+  it("reads each property at most once, only the documented ones, and only those the object has", () => {
     const reads: PropertyKey[] = [];
     const spy = (target: object) => new Proxy(target, { get: (t, key, r) => (reads.push(key), Reflect.get(t, key, r)) });
     const cases: [object, PropertyKey[]][] = [
       [{ status: 404, statusText: "x" }, ["status", "statusText"]],
-      [{ statusCode: 404, statusMessage: "x" }, ["status", "statusCode", "statusMessage"]],
+      [{ statusCode: 404, statusMessage: "x" }, ["statusCode", "statusMessage"]],
       [{ status: 0, statusText: "x" }, ["status"]],
-      [{ statusCode: 700, statusMessage: "x" }, ["status", "statusCode"]],
+      [{ statusCode: 700, statusMessage: "x" }, ["statusCode"]],
+      [{ status: 404, statusCode: 500, statusMessage: "x" }, ["status"]],
     ];
     for (const [target, expected] of cases) {
       reads.length = 0;
@@ -167,22 +168,34 @@ describe("statusTextOf()", () => {
   });
 });
 
-describe("statusTextOf() under a polluted Object.prototype", () => {
-  const polluted = { status: 404, statusText: "Evil", statusCode: 500, statusMessage: "Evil" };
-
-  it.each([
+describe("statusTextOf() under polluted prototypes", () => {
+  const members = { status: 404, statusText: "Evil", statusCode: 500, statusMessage: "Evil" };
+  // The same members as data, or as getters (with a setter that does nothing), on either prototype.
+  const pollutions = (["Object.prototype", "Array.prototype"] as const).flatMap((target) =>
+    (["data members", "getters"] as const).map((form) => ({ target, form })),
+  );
+  const responses: [string, unknown, string | undefined][] = [
     ["an empty object", {}, undefined],
+    ["an empty array", [], undefined],
+    ["an array with its own status", Object.assign([], { status: 410 }), "Gone"],
     ["an object with its own status", { status: 503 }, "Service Unavailable"],
     ["Node's fields of its own", { statusCode: 201 }, "Created"],
     ["a Fetch Response, whose status is a getter on its prototype", new Response(null, { status: 204 }), "No Content"],
     ["an instance whose class declares the status", new (class { status = 429; })(), "Too Many Requests"],
-  ])("statusTextOf() reads no member that only Object.prototype has: %s", (_, response, expected) => {
-    const proto = Object.prototype as Record<string, unknown>;
-    try {
-      Object.assign(proto, polluted);
-      expect(statusTextOf(response)).toBe(expected);
-    } finally {
-      for (const key of Object.keys(polluted)) delete proto[key];
-    }
+    ["an object whose own prototype has the status", Object.create({ status: 302, statusText: "" }), "Found"],
+  ];
+
+  describe.each(pollutions)("with $form of a response on $target", ({ target, form }) => {
+    it.each(responses)("statusTextOf() reads no member that only the built-in prototype has: %s", (_, response, expected) => {
+      const proto = (target === "Array.prototype" ? Array.prototype : Object.prototype) as unknown as Record<string, unknown>;
+      try {
+        for (const [key, value] of Object.entries(members)) {
+          Object.defineProperty(proto, key, { configurable: true, enumerable: true, ...(form === "getters" ? { get: () => value, set() {} } : { value, writable: true }) });
+        }
+        expect(statusTextOf(response as ResponseStatus)).toBe(expected);
+      } finally {
+        for (const key of Object.keys(members)) delete proto[key];
+      }
+    });
   });
 });
