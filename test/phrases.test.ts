@@ -84,6 +84,42 @@ describe("statusTextOf()", () => {
     expect(text(response)).toBe(expected);
   });
 
+  // A control character would let a status text split a log line or forge one.
+  it.each([
+    ["CR LF and a forged line", "Gone\r\nX-Forged: 1", "Not Found"],
+    ["a bare LF", "Not\nFound", "Not Found"],
+    ["a TAB inside", "No\tSuch User", "Not Found"],
+    ["an ANSI escape", "\u001b[31mRed\u001b[0m", "Not Found"],
+    ["a NUL", "Nope\u0000", "Not Found"],
+    ["DEL", "No\u007fpe", "Not Found"],
+    ["a C1 control (NEL)", "Next\u0085Line", "Not Found"],
+    ["C1 controls from UTF-8 read as Latin-1", "Bad \u00e2\u0080\u0094 Gateway", "Not Found"],
+    ["a CR LF at the ends, trimmed away", "\r\nNo Such User\r\n", "No Such User"],
+    ["a TAB at the ends, trimmed away", "\tNo Such User\t", "No Such User"],
+    ["Latin-1 letters, which are not controls", "Trouv\u00e9", "Trouvé"],
+    ["U+00A0, trimmed at the ends, kept inside", "\u00a0No\u00a0Such\u00a0", "No\u00a0Such"],
+  ])("counts its own text as missing when it holds a control character: %s", (_, statusText, expected) => {
+    expect(text({ status: 404, statusText })).toBe(expected);
+    expect(text({ statusCode: 404, statusMessage: statusText })).toBe(expected);
+  });
+
+  it("never answers with a control character, and keeps any other text as it is, trimmed", () => {
+    const control = /[\0-\x1f\x7f-\x9f]/;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 599 }),
+        fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(..."ab \t\r\n\u0000\u001b\u007f\u0085\u009f\u00a0") })),
+        (status, statusText) => {
+          const answer = text({ status, statusText })!;
+          expect(answer).not.toMatch(control);
+          const own = statusText.trim();
+          expect(answer).toBe(own !== "" && !control.test(own) ? own : formatStatus(status)!.slice(4));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it.each([404, "404", null, undefined, true, 404n, Symbol("404"), () => 404, Object.assign(() => 404, { status: 404 })])(
     "gives undefined for %o, which is not a response object",
     (value) => {
@@ -160,6 +196,7 @@ describe("statusTextOf()", () => {
           const code = typeof object?.status === "number" ? object.status : object?.statusCode;
           expect(answer === undefined).toBe(classOf(code as number) === undefined);
           if (answer !== undefined) expect(answer.trim()).toBe(answer);
+          if (answer !== undefined) expect(answer).not.toMatch(/[\0-\x1f\x7f-\x9f]/);
           if (answer !== undefined) expect(answer.length).toBeGreaterThan(0);
         },
       ),
