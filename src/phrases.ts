@@ -3,11 +3,14 @@ import { CLASSES, PHRASES } from "./tables";
 import { slot } from "./internal";
 import type { ReasonPhrase, StatusCode } from "./types";
 
-/** `REASON_PHRASES`'s type: literal per registered code, indexable like Node's `STATUS_CODES`. */
+/**
+ * `REASON_PHRASES`'s type: literal per registered code, indexable like Node's `STATUS_CODES`, and
+ * without `Object.prototype`'s members (`toString`, `constructor`…), since the object has no prototype.
+ */
 export type ReasonPhrases = { readonly [C in StatusCode]: ReasonPhrase<C> } & {
   readonly [code: number]: ReasonPhrase | undefined;
   readonly [key: string]: ReasonPhrase | undefined;
-};
+} & { readonly [K in keyof Object]?: undefined };
 
 /**
  * The registry phrase of every registered code, to index like Node's `http.STATUS_CODES` or Deno's

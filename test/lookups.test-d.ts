@@ -1,4 +1,4 @@
-// Types of the lookups added for issue 10: literal codeOf, REASON_PHRASES, statusTextOf.
+// Types of codeOf of a literal, REASON_PHRASES and statusTextOf.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expectTypeOf, it } from "vitest";
 import { codeOf, REASON_PHRASES, statusTextOf } from "../src/index";
@@ -91,6 +91,22 @@ describe("REASON_PHRASES", () => {
   it("is read-only", () => {
     // @ts-expect-error frozen
     REASON_PHRASES[404] = "Gone";
+  });
+
+  it("has none of Object.prototype's members, as the object has no prototype", () => {
+    expectTypeOf(REASON_PHRASES["constructor"]).toEqualTypeOf<undefined>();
+    expectTypeOf(REASON_PHRASES.toString).toEqualTypeOf<undefined>();
+    expectTypeOf(REASON_PHRASES.hasOwnProperty).toEqualTypeOf<undefined>();
+    expectTypeOf<ReasonPhrases["valueOf"]>().toEqualTypeOf<undefined>();
+    // @ts-expect-error there is no toString to call
+    REASON_PHRASES.toString();
+    // @ts-expect-error there is no hasOwnProperty to call
+    REASON_PHRASES.hasOwnProperty(404);
+    // @ts-expect-error there is no valueOf to call
+    REASON_PHRASES.valueOf();
+    // What has no prototype is still an object, and its phrases are still literal.
+    expectTypeOf(REASON_PHRASES).toExtend<object>();
+    expectTypeOf(REASON_PHRASES[404]).toEqualTypeOf<"Not Found">();
   });
 });
 
