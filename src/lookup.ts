@@ -1,5 +1,5 @@
-import { CLASS_NAMES, CLASSES, DEFAULT_DOCUMENT, DEFAULT_STATUS, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
-import { classIndex, constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
+import { CLASS_NAMES, CLASSES, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
+import { classIndex, constantOf, DEFAULT_DOCUMENT, DEFAULT_STATUS, deepFreeze, nameKey, slot, specUrl } from "./internal";
 import type { CodeOf, FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
 
 /**
@@ -16,7 +16,8 @@ import type { CodeOf, FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } fr
 export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
 
 // The generated rows hold only what cannot be derived; src/tables.ts's `StatusTable` type spells out
-// each record, and test/data.test.ts checks these records against data/status-codes.json.
+// each record (in the shape of src/record.ts), and test/data.test.ts checks these records against
+// data/status-codes.json.
 function records(): StatusInfo[] {
   return ROWS.map(([code, description, section, aliases = [], document = DEFAULT_DOCUMENT, status = DEFAULT_STATUS, expires = null]) => {
     const phrase = PHRASES[code - 100]!;

@@ -10,7 +10,8 @@ import type {
 } from "./codes";
 import type { ClassTable, CodesByNameKey, IgnoredCharacter, StatusTable } from "./tables";
 
-export type { ClassTable, CodesByNameKey, ConstantOf, IgnoredCharacter, LegacyName, SpecUrl, StatusRecord, StatusTable } from "./tables";
+export type { ClassTable, CodesByNameKey, IgnoredCharacter, StatusTable } from "./tables";
+export type { ConstantOf, LegacyName, SpecUrl, StatusRecord } from "./record";
 
 /** Every code in the IANA registry. */
 export type StatusCode = StatusTable[number]["code"];

@@ -10,21 +10,14 @@ import {
   UNOFFICIAL_ROWS,
   VENDOR_LIST,
   type UnofficialTable,
-  type Vendor,
   type VendorRetryableCode,
   type VendorTable,
 } from "./unofficial-table";
+import type { Vendor } from "./unofficial-record";
 import { deepFreeze, slot } from "./internal";
 
-export type {
-  RetrySource,
-  UnofficialConflict,
-  UnofficialRecord,
-  UnofficialTable,
-  Vendor,
-  VendorRetryableCode,
-  VendorTable,
-} from "./unofficial-table";
+export type { UnofficialTable, VendorRetryableCode, VendorTable } from "./unofficial-table";
+export type { RetrySource, UnofficialConflict, UnofficialRecord, Vendor } from "./unofficial-record";
 export type { RetryableCode } from "statuskit";
 
 /** Every code that statuskit/unofficial has at least one record for. */
