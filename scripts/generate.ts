@@ -328,9 +328,11 @@ function renderUnofficial({ vendors, entries }: UnofficialData): string {
   const retry = (e: UnofficialEntry) => `[${e.retry.map((r) => `[${q(r.by)}, ${q(r.url)}]`).join(", ")}]`;
   const conflicts = (e: UnofficialEntry) => `[${e.conflicts.map((c) => `[${c.map(q).join(", ")}]`).join(", ")}]`;
   const row = (e: UnofficialEntry) => `  [${trim([...[e.code, e.vendor, e.phrase, e.description, e.sent, e.url].map(q), conflicts(e), retry(e)], ["[]"], 7).join(", ")}],`;
-  const type = (e: UnofficialEntry) => `  UnofficialRecord<${[e.code, e.vendor, e.phrase, e.sent].map(q).join(", ")}>,`;
+  // A record's retry sources are typed as a tuple of its length, so that `retry[0]` of a record that has one is a RetrySource.
+  const tuple = (e: UnofficialEntry) => (e.retry.length ? [`readonly [${e.retry.map(() => "RetrySource").join(", ")}]`] : []);
+  const type = (e: UnofficialEntry) => `  UnofficialRecord<${[...[e.code, e.vendor, e.phrase, e.sent].map(q), ...tuple(e)].join(", ")}>,`;
   const retryable = [...new Set(entries.filter((e) => e.retry.length > 0).map((e) => e.code))];
-  return `${header(UNOFFICIAL.out)}import type { UnofficialRecord, UnofficialRow } from "./unofficial-record";
+  return `${header(UNOFFICIAL.out)}import type { RetrySource, UnofficialRecord, UnofficialRow } from "./unofficial-record";
 
 /** The type of the vendor list, in the order of data/unofficial.json: \`id\` names a vendor in records, \`name\` in formatted lines. */
 export type VendorTable = readonly [

@@ -22,8 +22,9 @@ export interface RetrySource {
 }
 
 /**
- * The shape of every unofficial record, with its literal values as type arguments. Write
- * `UnofficialStatus<499, "nginx">` for the record of a code at a vendor.
+ * The shape of every unofficial record, with its literal values as type arguments, and its retry
+ * sources as a tuple of their number (none by default). Write `UnofficialStatus<499, "nginx">` for
+ * the record of a code at a vendor.
  *
  * @example A record with a retry source
  * ```ts
@@ -38,6 +39,7 @@ export interface UnofficialRecord<
   V extends Vendor,
   Phrase extends string | null,
   Sent extends boolean,
+  Retry extends readonly RetrySource[] = readonly [],
 > {
   /** The status code. */
   readonly code: Code;
@@ -54,7 +56,7 @@ export interface UnofficialRecord<
   /** The other meanings of the same number, the registry's first. */
   readonly conflicts: readonly UnofficialConflict[];
   /** Who retries the code by default, with the link that says so; empty where no widely used client does. */
-  readonly retry: readonly RetrySource[];
+  readonly retry: Retry;
 }
 
 /** A generated row of src/unofficial-table.ts; `conflicts` are `[source, phrase]` pairs, and `retry` `[by, url]`. */
