@@ -292,35 +292,11 @@ export const CLASSES: ClassTable = [
 ${classes.map((c) => `  { name: ${q(c.name)}, title: ${q(c.title)}, range: [${c.range.join(", ")}], description: ${q(c.description)} },`).join("\n")}
 ];
 
-${renderNameKeys(entries, legacy).join("\n")}`;
-}
-
-/** Every UTF-16 code unit that `nameKey` removes, escaped: what the type-level `NameKey` strips. */
-function ignoredUnits(): string[] {
-  const units: string[] = [];
-  for (let unit = 0; unit <= 0xffff; unit++) {
-    if (keyOf(String.fromCharCode(unit)) !== "") continue;
-    units.push(unit >= 0x20 && unit < 0x7f ? q(String.fromCharCode(unit)) : `"\\u${unit.toString(16).padStart(4, "0")}"`);
-  }
-  return units;
-}
-
-/** The name-key types: every key `codeOf` finds (a phrase's, a legacy name's), with its code. */
-function renderNameKeys(entries: Entry[], legacy: [code: number, name: string][]): string[] {
-  const keys = new Map<string, number>();
-  for (const [code, name] of [...entries.map((e): [number, string] => [e.code, e.phrase]), ...legacy]) {
-    if (!keys.has(keyOf(name))) keys.set(keyOf(name), code);
-  }
-  return [
-    "/** The characters `codeOf` ignores in a name (src/internal.ts `nameKey`), found by trying every UTF-16 code unit. */",
-    `export type IgnoredCharacter = ${ignoredUnits().join(" | ")};`,
-    "",
-    "/** The code of every name `codeOf` accepts, by the name's key (`NameKey`): phrases, legacy phrases and constant names. */",
-    "export type CodesByNameKey = {",
-    ...[...keys].map(([key, code]) => `  ${q(key)}: ${code};`),
-    "};",
-    "",
-  ];
+/** The code of each legacy phrase and legacy constant name, for \`CodesByName\`. */
+export type CodesByLegacyName = {
+${entries.flatMap((e) => e.aliases.flatMap((a) => [a.phrase, a.constant].flatMap((name) => (name ? [`  ${q(name)}: ${e.code};`] : [])))).join("\n")}
+};
+`;
 }
 
 /** src/unofficial-table.ts: the vendors, the records' types and rows. */

@@ -128,9 +128,9 @@ const DIGITS = /^[1-5]\d\d$/;
  * The code for a phrase, a legacy phrase, a constant name, or a three-digit string.
  *
  * Case, spaces, hyphens, underscores and apostrophes are ignored. Text longer than 64
- * characters is never a name, so it is not looked at. A name written as a literal gives its
- * code's literal type (`codeOf("Not Found")` has type `404`; see `CodeOf`); other text gives
- * `StatusCode | undefined`.
+ * characters is never a name, so it is not looked at. A literal written exactly as a phrase, a
+ * legacy name, a constant's name or a code's digits has its code's literal type
+ * (`codeOf("Not Found")` has type `404`; see `CodeOf`); other text has `StatusCode | undefined`.
  *
  * @param text A name or a bare three-digit code (any value at run time).
  * @returns The registered code, or `undefined`.
