@@ -5,6 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { constantOf, DEFAULT_DOCUMENT, DEFAULT_STATUS, nameKey as keyOf, specUrl } from "../src/internal";
+import type { ClassInfo, LegacyName } from "../src/types";
+import type { UnofficialStatus, VendorInfo } from "../src/unofficial";
 import { replaceSection } from "./readme";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -37,11 +39,7 @@ function shape(where: string, value: any, required: string[], allowed = required
   for (const field of Object.keys(value)) if (!allowed.includes(field)) fail(where, `unknown field "${field}"`);
 }
 
-interface Alias {
-  phrase: string | null;
-  constant: string | null;
-  source: string;
-}
+/** A record as statuskit gives it (`StatusInfo`), with its fields widened. */
 interface Entry {
   code: number;
   phrase: string;
@@ -51,17 +49,11 @@ interface Entry {
   status: string;
   expires: string | null;
   spec: { document: string; section: string; url: string };
-  aliases: Alias[];
-}
-interface ClassEntry {
-  name: string;
-  title: string;
-  range: [number, number];
-  description: string;
+  aliases: readonly LegacyName[];
 }
 export interface Data {
   entries: Entry[];
-  classes: ClassEntry[];
+  classes: ClassInfo[];
 }
 
 /** Checks the data and returns the records it describes; the first problem throws, naming file and entry. */
@@ -113,14 +105,14 @@ export function validate(entries: any, classes: any): Data {
 
     claim(constant, code, where, `constant "${constant}"`);
     claim(`key ${keyOf(phrase)}`, code, where, `phrase "${phrase}"`);
-    const legacy = aliases.map((alias: any, j: number): Alias => {
+    const legacy = aliases.map((alias: any, j: number): LegacyName => {
       const at = `${where} alias ${j}`;
       shape(at, alias, [], ["phrase", "constant", "source"]);
       if (!isText(alias.source)) fail(at, "source is required");
       if (alias.phrase === undefined && alias.constant === undefined) fail(at, "phrase or constant is required");
       // A class's name or title names the class (`statuskit server error`), so it cannot also name a code.
       for (const name of [alias.phrase, alias.constant]) {
-        const cls = classes.find((c: ClassEntry) => typeof name === "string" && [c.title, c.name].some((n) => keyOf(n) === keyOf(name)));
+        const cls = classes.find((c: ClassInfo) => typeof name === "string" && [c.title, c.name].some((n) => keyOf(n) === keyOf(name)));
         if (cls !== undefined) fail(at, `alias "${name}" would be ambiguous: it names the ${cls.name} class`);
       }
       if (alias.phrase !== undefined) {
@@ -147,19 +139,9 @@ export function validate(entries: any, classes: any): Data {
   return { entries: out, classes };
 }
 
-interface UnofficialEntry {
-  code: number;
-  vendor: string;
-  phrase: string | null;
-  description: string;
-  sent: boolean;
-  url: string | null;
-  retry: { by: string; url: string }[];
-  /** Derived, never written by hand: the registry's meaning of the code, then the other vendors'. */
-  conflicts: [source: string, phrase: string | null][];
-}
+type UnofficialEntry = UnofficialStatus;
 export interface UnofficialData {
-  vendors: { id: string; name: string }[];
+  vendors: VendorInfo[];
   entries: UnofficialEntry[];
 }
 
@@ -181,7 +163,7 @@ export function validateUnofficial(raw: any, { entries: registry }: Data): Unoff
   });
 
   let previous: [number, number] = [0, -1];
-  const entries: UnofficialEntry[] = raw.codes.map((entry: any, i: number): UnofficialEntry => {
+  const entries: UnofficialEntry[] = raw.codes.map((entry: any, i: number) => {
     const where = `${file} entry ${i} (${entry?.code} ${entry?.vendor})`;
     shape(where, entry, ["code", "vendor", "phrase", "description", "sent", "url", "retry"]);
     const { code, vendor, phrase, description, sent, url, retry } = entry;
@@ -204,15 +186,15 @@ export function validateUnofficial(raw: any, { entries: registry }: Data): Unoff
     });
     // The registry's codes are retried or not by the core's isRetryable, with its own sources.
     if (retry.length > 0 && registry.some((r) => r.code === code)) fail(where, `retry must be [] for a registered code (${code}): isRetryable in the core decides it`);
-    return { code, vendor, phrase, description, sent, url, retry: retry.map((r: any) => ({ by: r.by, url: r.url })), conflicts: [] };
+    return { code, vendor, phrase, description, sent, url, conflicts: [], retry: retry.map((r: any) => ({ by: r.by, url: r.url })) };
   });
   for (const { id } of vendors) if (!entries.some((e) => e.vendor === id)) fail(file, `vendor "${id}" has no entries`);
-  for (const e of entries) {
-    const registered = registry.find((r) => r.code === e.code);
-    if (registered) e.conflicts.push(["iana", registered.phrase]);
-    for (const other of entries) if (other !== e && other.code === e.code) e.conflicts.push([other.vendor, other.phrase]);
-  }
-  return { vendors, entries };
+  // Derived, never written by hand: the registry's meaning of the code, then the other vendors'.
+  const conflicts = (e: UnofficialEntry) => [
+    ...registry.filter((r) => r.code === e.code).map((r) => ({ source: "iana" as const, phrase: r.phrase })),
+    ...entries.filter((other) => other !== e && other.code === e.code).map((other) => ({ source: other.vendor, phrase: other.phrase })),
+  ];
+  return { vendors, entries: entries.map((e) => ({ ...e, conflicts: conflicts(e) })) };
 }
 
 const q = (value: unknown): string => JSON.stringify(value);
@@ -253,7 +235,7 @@ function renderTables({ entries, classes }: Data): string {
   // One field per code from 100 to 599, "" where none is registered; phrases hold no "|".
   const phrases = Array.from({ length: 500 }, (_, i) => entries.find((e) => e.code === i + 100)?.phrase ?? "");
   const legacy = entries.flatMap((e) => e.aliases.map((a): [number, string] => [e.code, (a.phrase ?? a.constant)!]));
-  const classType = (c: ClassEntry) => `readonly name: ${q(c.name)}; readonly title: ${q(c.title)}; readonly range: readonly [${c.range.join(", ")}]; readonly description: ${q(c.description)}`;
+  const classType = (c: ClassInfo) => `readonly name: ${q(c.name)}; readonly title: ${q(c.title)}; readonly range: readonly [${c.range.join(", ")}]; readonly description: ${q(c.description)}`;
   return `${header(paths.tables)}import type { StatusRecord, StatusRow } from "./record";
 
 /** The type of every registered code's record, sorted by code. */
@@ -302,7 +284,7 @@ ${entries.flatMap((e) => e.aliases.flatMap((a) => [a.phrase, a.constant].flatMap
 /** src/unofficial-table.ts: the vendors, the records' types and rows. */
 function renderUnofficial({ vendors, entries }: UnofficialData): string {
   const retry = (e: UnofficialEntry) => `[${e.retry.map((r) => `[${q(r.by)}, ${q(r.url)}]`).join(", ")}]`;
-  const conflicts = (e: UnofficialEntry) => `[${e.conflicts.map((c) => `[${c.map(q).join(", ")}]`).join(", ")}]`;
+  const conflicts = (e: UnofficialEntry) => `[${e.conflicts.map((c) => `[${q(c.source)}, ${q(c.phrase)}]`).join(", ")}]`;
   const row = (e: UnofficialEntry) => `  [${trim([...[e.code, e.vendor, e.phrase, e.description, e.sent, e.url].map(q), conflicts(e), retry(e)], ["[]"], 7).join(", ")}],`;
   // A record's retry sources are typed as a tuple of its length, so that `retry[0]` of a record that has one is a RetrySource.
   const tuple = (e: UnofficialEntry) => (e.retry.length ? [`readonly [${e.retry.map(() => "RetrySource").join(", ")}]`] : []);
@@ -366,8 +348,10 @@ export function build(): Record<string, string> {
 }
 
 /** What to do about a stale output: which files to edit, and the command. */
-export const staleness = (path: string): string =>
-  `${path} is generated from ${SOURCES[path]!.join(" and ")}: edit ${SOURCES[path]!.length > 1 ? "those" : "that"}, never ${path}, then run \`npm run generate\``;
+export function staleness(path: string): string {
+  const what = path === paths.dataReadme ? `${path}'s table of the codes` : path;
+  return `${what} is generated from ${SOURCES[path]!.join(" and ")}: edit ${SOURCES[path]!.length > 1 ? "those" : "that"}, never ${what}, then run \`npm run generate\``;
+}
 
 function main() {
   const check = process.argv.includes("--check");
