@@ -30,7 +30,8 @@ export type ReasonPhrases = { readonly [C in StatusCode]: ReasonPhrase<C> } & {
  */
 export const REASON_PHRASES: ReasonPhrases = /* @__PURE__ */ phraseTable();
 
-// Written from the generated phrases, reading only their own indexes.
+// Written from the generated phrases, reading only their own indexes. With no prototype, no
+// assignment here runs a setter that a library may have put on Object.prototype.
 function phraseTable(): ReasonPhrases {
   const table: Record<number, string> = Object.create(null);
   for (let i = 0; i < PHRASES.length; i++) {

@@ -55,7 +55,7 @@ interface Case {
   accessor?: string;
 }
 
-// Data members: one batch of all cases. Accessors: one batch per target and kind, a case per key.
+// One batch (one child process) per target for data members, and per target and kind for accessors.
 const batches: { name: string; cases: Case[] }[] = [
   ...TARGETS.map((target) => ({
     name: `data members on ${target} (numeric keys -1–700 at once, or named keys at once)`,
@@ -84,8 +84,7 @@ const wrappers = files.map((file) => compileFunction(readFileSync(file, "utf8"),
 const noRequire = (name) => { throw new Error("the CommonJS build requires " + name); };
 const load = (i) => { const module = { exports: {} }; wrappers[i](module.exports, noRequire, module, files[i], ""); return module.exports; };
 const namespaces = files.map((file) => nodeRequire(file));`
-      : `import { readFileSync } from "node:fs";
-const main = async () => {
+      : `const main = async () => {
 const urls = specs.map((spec) => import.meta.resolve(spec));
 const load = (i, n) => import(urls[i] + "?case=" + n);
 const namespaces = [];
