@@ -276,7 +276,7 @@ ${classes.map((c) => `  { name: ${q(c.name)}, title: ${q(c.title)}, range: [${c.
 
 /** The code of each legacy phrase and legacy constant name, for \`CodesByName\`. */
 export type CodesByLegacyName = {
-${entries.flatMap((e) => e.aliases.flatMap((a) => [a.phrase, a.constant].flatMap((name) => (name ? [`  ${q(name)}: ${e.code};`] : [])))).join("\n")}
+${[...new Map(entries.flatMap((e) => e.aliases.flatMap((a) => [a.phrase, a.constant].flatMap((name) => (name ? [[name, e.code]] : [])))))].map(([name, code]) => `  ${q(name)}: ${code};`).join("\n")}
 };
 `;
 }
