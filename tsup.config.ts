@@ -34,7 +34,7 @@ const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts", problem:
 // core or shares a chunk with it: `statuskit` bundles stay what they are, and an app that imports
 // several entries ships one phrase table. The CommonJS builds bundle what they use of the core
 // instead, and require nothing: Node 18 and 20 resolve every `require` through the package scope,
-// which fails when Object.prototype has numeric members (test/polluted.test.ts).
+// which fails when Object.prototype has numeric members (test/all/polluted.test.ts).
 const coreFromBuild: Plugin = {
   name: "core-from-build",
   setup(build) {

@@ -1,4 +1,9 @@
 // Helpers shared by the modules and by scripts/generate.ts, so each rule is written once.
+import type { StatusRecord } from "./record";
+
+/** What a generated row leaves out at its end: `StatusRecord`'s defaults. */
+export const DEFAULT_DOCUMENT = "RFC 9110" satisfies StatusRecord<number, string, string>["spec"]["document"];
+export const DEFAULT_STATUS = "standard" satisfies StatusRecord<number, string, string>["status"];
 
 /** Freezes `value` and everything reachable from it; returns `value`. */
 export function deepFreeze<T>(value: T): T {

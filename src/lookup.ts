@@ -1,5 +1,5 @@
-import { CLASS_NAMES, CLASSES, DEFAULT_DOCUMENT, DEFAULT_STATUS, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
-import { classIndex, constantOf, deepFreeze, nameKey, slot, specUrl } from "./internal";
+import { CLASS_NAMES, CLASSES, LEGACY_NAMES, PHRASES, ROWS } from "./tables";
+import { classIndex, constantOf, DEFAULT_DOCUMENT, DEFAULT_STATUS, deepFreeze, nameKey, slot, specUrl } from "./internal";
 import type { CodeOf, FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } from "./types";
 
 /**
@@ -16,7 +16,8 @@ import type { CodeOf, FormattedStatus, ReasonPhrase, StatusCode, StatusInfo } fr
 export const STATUSES: readonly StatusInfo[] = /* @__PURE__ */ deepFreeze(/* @__PURE__ */ records());
 
 // The generated rows hold only what cannot be derived; src/tables.ts's `StatusTable` type spells out
-// each record, and test/data.test.ts checks these records against data/status-codes.json.
+// each record (in the shape of src/record.ts), and test/data.test.ts checks these records against
+// data/status-codes.json.
 function records(): StatusInfo[] {
   return ROWS.map(([code, description, section, aliases = [], document = DEFAULT_DOCUMENT, status = DEFAULT_STATUS, expires = null]) => {
     const phrase = PHRASES[code - 100]!;
@@ -34,15 +35,10 @@ function records(): StatusInfo[] {
   }) as unknown as StatusInfo[];
 }
 
-const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ bySlot(STATUSES);
-
-// Dense, like every table here: a hole would be read from Array.prototype. Filled, not
-// `Array.from({ length: 500 })`, which reads each index of its argument, inherited ones included.
-function bySlot(records: readonly StatusInfo[]): (StatusInfo | undefined)[] {
-  const table = new Array<StatusInfo | undefined>(500).fill(undefined);
-  for (const record of records) table[record.code - 100] = record;
-  return table;
-}
+// Every table here is dense and made by `map` or `split`, which define each index on the new array
+// itself. Never by assigning to a missing index, which runs a setter that an older library may
+// have put on Array.prototype or Object.prototype (and a hole reads their getter).
+const BY_SLOT: readonly (StatusInfo | undefined)[] = /* @__PURE__ */ PHRASES.map((_, i) => STATUSES.find((s) => s.code === i + 100));
 
 /**
  * The registry record of a status code: phrase, constant, class, description, lifecycle,
@@ -132,9 +128,9 @@ const DIGITS = /^[1-5]\d\d$/;
  * The code for a phrase, a legacy phrase, a constant name, or a three-digit string.
  *
  * Case, spaces, hyphens, underscores and apostrophes are ignored. Text longer than 64
- * characters is never a name, so it is not looked at. A name written as a literal gives its
- * code's literal type (`codeOf("Not Found")` has type `404`; see `CodeOf`); other text gives
- * `StatusCode | undefined`.
+ * characters is never a name, so it is not looked at. A literal written exactly as a phrase, a
+ * legacy name, a constant's name or a code's digits has its code's literal type
+ * (`codeOf("Not Found")` has type `404`; see `CodeOf`); other text has `StatusCode | undefined`.
  *
  * @param text A name or a bare three-digit code (any value at run time).
  * @returns The registered code, or `undefined`.

@@ -8,9 +8,10 @@ import type {
   SEE_OTHER,
   TEMPORARY_REDIRECT,
 } from "./codes";
-import type { ClassTable, CodesByNameKey, IgnoredCharacter, StatusTable } from "./tables";
+import type { ClassTable, CodesByLegacyName, StatusTable } from "./tables";
 
-export type { ClassTable, CodesByNameKey, ConstantOf, IgnoredCharacter, LegacyName, SpecUrl, StatusRecord, StatusTable } from "./tables";
+export type { ClassTable, CodesByLegacyName, StatusTable } from "./tables";
+export type { ConstantOf, LegacyName, SpecUrl, StatusRecord } from "./record";
 
 /** Every code in the IANA registry. */
 export type StatusCode = StatusTable[number]["code"];
@@ -66,30 +67,20 @@ export type ClassOf<C extends StatusCode> = StatusInfo<C>["class"];
 export type BodylessCode = InformationalCode | typeof NO_CONTENT | typeof RESET_CONTENT | typeof NOT_MODIFIED;
 
 /**
- * The key `codeOf` compares names by (`NameKey<"Not Found">` is `"notfound"`), or `never` for text
- * over 64 characters, which `codeOf` does not look at. Only `Name` is for callers: the other
- * parameters carry the recursion, one character at a time (tail-recursive, so TypeScript 5.0 takes
- * it too).
+ * The code of every name that `codeOf` gives a literal type: each registered code's phrase, its
+ * constant's name and its three digits, and the legacy names (`CodesByLegacyName`).
  */
-export type NameKey<Name extends string, Kept extends string = "", Counted extends 0[] = []> = Counted["length"] extends 65
-  ? never
-  : Lowercase<Name> extends `${infer C}${infer Rest}`
-    ? NameKey<Rest, C extends IgnoredCharacter ? Kept : `${Kept}${C}`, [...Counted, 0]>
-    : Kept;
+export type CodesByName = {
+  readonly [R in StatusTable[number] as R["phrase"] | R["constant"] | `${R["code"]}`]: R["code"];
+} & CodesByLegacyName;
 
 /**
- * `codeOf(Name)`'s type: the code of a name `codeOf` accepts (`CodeOf<"not found">` is `404`),
- * else `StatusCode | undefined`.
+ * `codeOf(Name)`'s type: the code of a name written exactly as `CodesByName` has it
+ * (`CodeOf<"Not Found">`, `CodeOf<"NOT_FOUND">` and `CodeOf<"404">` are `404`), else
+ * `StatusCode | undefined`, also for text that codeOf finds by ignoring case and separators
+ * (`CodeOf<"not found">`): a direct lookup keeps each call cheap to type-check.
  */
-export type CodeOf<Name extends string> = string extends Name
-  ? StatusCode | undefined
-  : Name extends `${infer C extends StatusCode}`
-    ? C
-    : [NameKey<Name>] extends [never]
-      ? StatusCode | undefined
-      : NameKey<Name> extends keyof CodesByNameKey
-        ? CodesByNameKey[NameKey<Name>]
-        : StatusCode | undefined;
+export type CodeOf<Name extends string> = Name extends keyof CodesByName ? CodesByName[Name] : StatusCode | undefined;
 
 /**
  * Registered codes whose responses may carry content: every registered code but the

@@ -10,21 +10,14 @@ import {
   UNOFFICIAL_ROWS,
   VENDOR_LIST,
   type UnofficialTable,
-  type Vendor,
   type VendorRetryableCode,
   type VendorTable,
 } from "./unofficial-table";
+import type { Vendor } from "./unofficial-record";
 import { deepFreeze, slot } from "./internal";
 
-export type {
-  RetrySource,
-  UnofficialConflict,
-  UnofficialRecord,
-  UnofficialTable,
-  Vendor,
-  VendorRetryableCode,
-  VendorTable,
-} from "./unofficial-table";
+export type { UnofficialTable, VendorRetryableCode, VendorTable } from "./unofficial-table";
+export type { RetrySource, UnofficialConflict, UnofficialRecord, Vendor } from "./unofficial-record";
 export type { RetryableCode } from "statuskit";
 
 /** Every code that statuskit/unofficial has at least one record for. */
@@ -96,14 +89,16 @@ function records(): UnofficialStatus[] {
 }
 
 const NONE: readonly never[] = /* @__PURE__ */ Object.freeze([]);
+// Dense, and made by `map` and `filter`, as in src/lookup.ts: an assignment to a missing index
+// (`push` included) would run a setter that an older library may have put on a prototype.
 const BY_SLOT: readonly (readonly UnofficialStatus[] | undefined)[] = /* @__PURE__ */ bySlot(UNOFFICIAL_STATUSES);
 
-// Dense: a hole would be read from Array.prototype. Filled, as in src/lookup.ts, so that no
-// slot is ever read from a prototype.
 function bySlot(all: readonly UnofficialStatus[]): (readonly UnofficialStatus[] | undefined)[] {
-  const table = new Array<UnofficialStatus[] | undefined>(500).fill(undefined);
-  for (const record of all) (table[record.code - 100] ??= []).push(record);
-  return table.map((list) => list && Object.freeze(list));
+  // `keys()` yields the indexes of an empty array of 500 without reading any of them.
+  return [...Array(500).keys()].map((i) => {
+    const list = all.filter((record) => record.code === i + 100);
+    return list.length > 0 ? Object.freeze(list) : undefined;
+  });
 }
 
 /** The records of a code; the index is checked first, as reading index -1 is slow. */

@@ -1,14 +1,14 @@
-// Types of the lookups added for issue 10: literal codeOf, REASON_PHRASES, statusTextOf.
+// Types of codeOf of a literal, REASON_PHRASES and statusTextOf.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expectTypeOf, it } from "vitest";
 import { codeOf, REASON_PHRASES, statusTextOf } from "../src/index";
-import type { CodeOf, NameKey, ReasonPhrase, ReasonPhrases, ResponseStatus, StatusCode } from "../src/index";
+import type { CodeOf, CodesByLegacyName, CodesByName, ConstantName, ReasonPhrase, ReasonPhrases, ResponseStatus, StatusCode } from "../src/index";
 
 declare const text: string;
 declare const n: number;
 
 describe("codeOf() of a literal", () => {
-  it("is the literal code of an exact phrase, legacy phrase or constant name", () => {
+  it("is the literal code of an exact phrase, legacy phrase, constant name or legacy constant name", () => {
     expectTypeOf(codeOf("Not Found")).toEqualTypeOf<404>();
     expectTypeOf(codeOf("NOT_FOUND")).toEqualTypeOf<404>();
     expectTypeOf(codeOf("Payload Too Large")).toEqualTypeOf<413>();
@@ -16,37 +16,32 @@ describe("codeOf() of a literal", () => {
     expectTypeOf(codeOf("REQUEST_TOO_LONG")).toEqualTypeOf<413>();
     expectTypeOf(codeOf("Request-URI Too Long")).toEqualTypeOf<414>();
     expectTypeOf(codeOf("I'm a teapot")).toEqualTypeOf<418>();
+    expectTypeOf(codeOf("IM_A_TEAPOT")).toEqualTypeOf<418>();
+    expectTypeOf(codeOf("Teapot")).toEqualTypeOf<418>();
+    expectTypeOf(codeOf("Non-Authoritative Information")).toEqualTypeOf<203>();
     expectTypeOf(codeOf("Unprocessable Entity")).toEqualTypeOf<422>();
-  });
-
-  it("is the literal code of a case-folded name, ignoring what codeOf ignores", () => {
-    expectTypeOf(codeOf("not found")).toEqualTypeOf<404>();
-    expectTypeOf(codeOf("NOT FOUND")).toEqualTypeOf<404>();
-    expectTypeOf(codeOf("not-found")).toEqualTypeOf<404>();
-    expectTypeOf(codeOf("im a teapot")).toEqualTypeOf<418>();
-    expectTypeOf(codeOf("I’m a Teapot")).toEqualTypeOf<418>();
-    expectTypeOf(codeOf("too\tmany\u00a0requests")).toEqualTypeOf<429>();
-    expectTypeOf(codeOf("payload_too_large")).toEqualTypeOf<413>();
   });
 
   it("is the literal code of a bare registered code", () => {
     expectTypeOf(codeOf("404")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("104")).toEqualTypeOf<104>();
     expectTypeOf(codeOf("511")).toEqualTypeOf<511>();
   });
 
-  it("keeps StatusCode | undefined for any other string", () => {
+  it("is StatusCode | undefined for a name written otherwise, which codeOf still finds at run time", () => {
+    for (const other of ["not found", "NOT FOUND", "not-found", "im a teapot", "I’m a Teapot", "payload_too_large", "Not Found "] as const) {
+      expectTypeOf(codeOf(other)).toEqualTypeOf<StatusCode | undefined>();
+    }
+  });
+
+  it("is StatusCode | undefined for any other string", () => {
     expectTypeOf(codeOf(text)).toEqualTypeOf<StatusCode | undefined>();
-    for (const other of ["499", " 404", "404.0", "0404", "4e2", "nope", "", "not found!", "Not  Found."] as const) {
+    for (const other of ["499", " 404", "404.0", "0404", "4e2", "nope", "", "not found!", "Not  Found.", "constructor", "toString"] as const) {
       expectTypeOf(codeOf(other)).toEqualTypeOf<StatusCode | undefined>();
     }
     expectTypeOf(codeOf(`${text}found`)).toEqualTypeOf<StatusCode | undefined>();
+    expectTypeOf(codeOf(`Not ${text}`)).toEqualTypeOf<StatusCode | undefined>();
     expectTypeOf(codeOf(text.toUpperCase() as Uppercase<string>)).toEqualTypeOf<StatusCode | undefined>();
-  });
-
-  it("keeps StatusCode | undefined over 64 characters, where codeOf looks at nothing", () => {
-    // 64 characters: a name; 65: not looked at, whatever it would spell.
-    expectTypeOf(codeOf("not found                                                       ")).toEqualTypeOf<404>();
-    expectTypeOf(codeOf("not found                                                        ")).toEqualTypeOf<StatusCode | undefined>();
   });
 
   it("distributes over a union of names", () => {
@@ -56,14 +51,16 @@ describe("codeOf() of a literal", () => {
     expectTypeOf(codeOf(some)).toEqualTypeOf<StatusCode | undefined>();
   });
 
-  it("CodeOf<Name> and NameKey<Name> give the same at type level", () => {
+  it("CodeOf<Name> reads CodesByName, which holds every exact name and nothing else", () => {
     expectTypeOf<CodeOf<"Not Found">>().toEqualTypeOf<404>();
-    expectTypeOf<CodeOf<"too many requests">>().toEqualTypeOf<429>();
+    expectTypeOf<CodeOf<"too many requests">>().toEqualTypeOf<StatusCode | undefined>();
     expectTypeOf<CodeOf<"499">>().toEqualTypeOf<StatusCode | undefined>();
     expectTypeOf<CodeOf<string>>().toEqualTypeOf<StatusCode | undefined>();
-    expectTypeOf<NameKey<"I'm a Teapot">>().toEqualTypeOf<"imateapot">();
-    expectTypeOf<NameKey<"Request-URI Too Long">>().toEqualTypeOf<"requesturitoolong">();
-    expectTypeOf<NameKey<"not found                                                        ">>().toEqualTypeOf<never>();
+    expectTypeOf<CodesByName["TOO_MANY_REQUESTS"]>().toEqualTypeOf<429>();
+    expectTypeOf<CodesByName["429"]>().toEqualTypeOf<429>();
+    expectTypeOf<CodesByLegacyName["Moved Temporarily"]>().toEqualTypeOf<302>();
+    // Three names per code (phrase, constant, digits) and the legacy names.
+    expectTypeOf<keyof CodesByName>().toEqualTypeOf<ReasonPhrase | ConstantName | `${StatusCode}` | keyof CodesByLegacyName>();
   });
 
   it("takes strings only", () => {
@@ -91,6 +88,22 @@ describe("REASON_PHRASES", () => {
   it("is read-only", () => {
     // @ts-expect-error frozen
     REASON_PHRASES[404] = "Gone";
+  });
+
+  it("has none of Object.prototype's members, as the object has no prototype", () => {
+    expectTypeOf(REASON_PHRASES["constructor"]).toEqualTypeOf<undefined>();
+    expectTypeOf(REASON_PHRASES.toString).toEqualTypeOf<undefined>();
+    expectTypeOf(REASON_PHRASES.hasOwnProperty).toEqualTypeOf<undefined>();
+    expectTypeOf<ReasonPhrases["valueOf"]>().toEqualTypeOf<undefined>();
+    // @ts-expect-error there is no toString to call
+    REASON_PHRASES.toString();
+    // @ts-expect-error there is no hasOwnProperty to call
+    REASON_PHRASES.hasOwnProperty(404);
+    // @ts-expect-error there is no valueOf to call
+    REASON_PHRASES.valueOf();
+    // What has no prototype is still an object, and its phrases are still literal.
+    expectTypeOf(REASON_PHRASES).toExtend<object>();
+    expectTypeOf(REASON_PHRASES[404]).toEqualTypeOf<"Not Found">();
   });
 });
 

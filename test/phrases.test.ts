@@ -4,7 +4,7 @@ import { IncomingMessage, STATUS_CODES } from "node:http";
 import { Socket } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classInfo, classOf, formatStatus, reasonPhrase, REASON_PHRASES, STATUSES, statusTextOf } from "../src/index";
+import { classInfo, classOf, formatStatus, reasonPhrase, REASON_PHRASES, STATUSES, statusTextOf, type ResponseStatus } from "../src/index";
 
 const text = statusTextOf as (response: unknown) => string | undefined;
 
@@ -84,6 +84,42 @@ describe("statusTextOf()", () => {
     expect(text(response)).toBe(expected);
   });
 
+  // A control character would let a status text split a log line or forge one.
+  it.each([
+    ["CR LF and a forged line", "Gone\r\nX-Forged: 1", "Not Found"],
+    ["a bare LF", "Not\nFound", "Not Found"],
+    ["a TAB inside", "No\tSuch User", "Not Found"],
+    ["an ANSI escape", "\u001b[31mRed\u001b[0m", "Not Found"],
+    ["a NUL", "Nope\u0000", "Not Found"],
+    ["DEL", "No\u007fpe", "Not Found"],
+    ["a C1 control (NEL)", "Next\u0085Line", "Not Found"],
+    ["C1 controls from UTF-8 read as Latin-1", "Bad \u00e2\u0080\u0094 Gateway", "Not Found"],
+    ["a CR LF at the ends, trimmed away", "\r\nNo Such User\r\n", "No Such User"],
+    ["a TAB at the ends, trimmed away", "\tNo Such User\t", "No Such User"],
+    ["Latin-1 letters, which are not controls", "Trouv\u00e9", "Trouvé"],
+    ["U+00A0, trimmed at the ends, kept inside", "\u00a0No\u00a0Such\u00a0", "No\u00a0Such"],
+  ])("counts its own text as missing when it holds a control character: %s", (_, statusText, expected) => {
+    expect(text({ status: 404, statusText })).toBe(expected);
+    expect(text({ statusCode: 404, statusMessage: statusText })).toBe(expected);
+  });
+
+  it("never answers with a control character, and keeps any other text as it is, trimmed", () => {
+    const control = /[\0-\x1f\x7f-\x9f]/;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 599 }),
+        fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom(..."ab \t\r\n\u0000\u001b\u007f\u0085\u009f\u00a0") })),
+        (status, statusText) => {
+          const answer = text({ status, statusText })!;
+          expect(answer).not.toMatch(control);
+          const own = statusText.trim();
+          expect(answer).toBe(own !== "" && !control.test(own) ? own : formatStatus(status)!.slice(4));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it.each([404, "404", null, undefined, true, 404n, Symbol("404"), () => 404, Object.assign(() => 404, { status: 404 })])(
     "gives undefined for %o, which is not a response object",
     (value) => {
@@ -114,14 +150,15 @@ describe("statusTextOf()", () => {
     }
   });
 
-  it("reads each property at most once, and only the documented ones", () => {
+  it("reads each property at most once, only the documented ones, and only those the object has", () => {
     const reads: PropertyKey[] = [];
     const spy = (target: object) => new Proxy(target, { get: (t, key, r) => (reads.push(key), Reflect.get(t, key, r)) });
     const cases: [object, PropertyKey[]][] = [
       [{ status: 404, statusText: "x" }, ["status", "statusText"]],
-      [{ statusCode: 404, statusMessage: "x" }, ["status", "statusCode", "statusMessage"]],
+      [{ statusCode: 404, statusMessage: "x" }, ["statusCode", "statusMessage"]],
       [{ status: 0, statusText: "x" }, ["status"]],
-      [{ statusCode: 700, statusMessage: "x" }, ["status", "statusCode"]],
+      [{ statusCode: 700, statusMessage: "x" }, ["statusCode"]],
+      [{ status: 404, statusCode: 500, statusMessage: "x" }, ["status"]],
     ];
     for (const [target, expected] of cases) {
       reads.length = 0;
@@ -159,6 +196,7 @@ describe("statusTextOf()", () => {
           const code = typeof object?.status === "number" ? object.status : object?.statusCode;
           expect(answer === undefined).toBe(classOf(code as number) === undefined);
           if (answer !== undefined) expect(answer.trim()).toBe(answer);
+          if (answer !== undefined) expect(answer).not.toMatch(/[\0-\x1f\x7f-\x9f]/);
           if (answer !== undefined) expect(answer.length).toBeGreaterThan(0);
         },
       ),
@@ -167,22 +205,34 @@ describe("statusTextOf()", () => {
   });
 });
 
-describe("statusTextOf() under a polluted Object.prototype", () => {
-  const polluted = { status: 404, statusText: "Evil", statusCode: 500, statusMessage: "Evil" };
-
-  it.each([
+describe("statusTextOf() under polluted prototypes", () => {
+  const members = { status: 404, statusText: "Evil", statusCode: 500, statusMessage: "Evil" };
+  // The same members as data, or as getters (with a setter that does nothing), on either prototype.
+  const pollutions = (["Object.prototype", "Array.prototype"] as const).flatMap((target) =>
+    (["data members", "getters"] as const).map((form) => ({ target, form })),
+  );
+  const responses: [string, unknown, string | undefined][] = [
     ["an empty object", {}, undefined],
+    ["an empty array", [], undefined],
+    ["an array with its own status", Object.assign([], { status: 410 }), "Gone"],
     ["an object with its own status", { status: 503 }, "Service Unavailable"],
     ["Node's fields of its own", { statusCode: 201 }, "Created"],
     ["a Fetch Response, whose status is a getter on its prototype", new Response(null, { status: 204 }), "No Content"],
     ["an instance whose class declares the status", new (class { status = 429; })(), "Too Many Requests"],
-  ])("statusTextOf() reads no member that only Object.prototype has: %s", (_, response, expected) => {
-    const proto = Object.prototype as Record<string, unknown>;
-    try {
-      Object.assign(proto, polluted);
-      expect(statusTextOf(response)).toBe(expected);
-    } finally {
-      for (const key of Object.keys(polluted)) delete proto[key];
-    }
+    ["an object whose own prototype has the status", Object.create({ status: 302, statusText: "" }), "Found"],
+  ];
+
+  describe.each(pollutions)("with $form of a response on $target", ({ target, form }) => {
+    it.each(responses)("statusTextOf() reads no member that only the built-in prototype has: %s", (_, response, expected) => {
+      const proto = (target === "Array.prototype" ? Array.prototype : Object.prototype) as unknown as Record<string, unknown>;
+      try {
+        for (const [key, value] of Object.entries(members)) {
+          Object.defineProperty(proto, key, { configurable: true, enumerable: true, ...(form === "getters" ? { get: () => value, set() {} } : { value, writable: true }) });
+        }
+        expect(statusTextOf(response as ResponseStatus)).toBe(expected);
+      } finally {
+        for (const key of Object.keys(members)) delete proto[key];
+      }
+    });
   });
 });

@@ -77,7 +77,7 @@ describe("literal types", () => {
     expectTypeOf(formatStatus(404)).toEqualTypeOf<"404 Not Found">();
     expectTypeOf(formatStatus(n)).toEqualTypeOf<string | undefined>();
     expectTypeOf(classInfo("client-error").title).toEqualTypeOf<"Client Error">();
-    expectTypeOf(codeOf("not found")).toEqualTypeOf<404>();
+    expectTypeOf(codeOf("Not Found")).toEqualTypeOf<404>();
     expectTypeOf(codeOf("not found" as string)).toEqualTypeOf<StatusCode | undefined>();
   });
   it("ConstantName and class unions come from the table", () => {

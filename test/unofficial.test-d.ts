@@ -108,11 +108,23 @@ describe("isRetryableWithVendors()", () => {
     isRetryableWithVendors("529");
   });
 
-  it("records carry their retry sources, read-only", () => {
+  it("records carry their retry sources, read-only, as a tuple of their number", () => {
     const record = getUnofficialStatus(522, "cloudflare");
-    expectTypeOf(record.retry).toEqualTypeOf<readonly RetrySource[]>();
+    expectTypeOf(record.retry).toEqualTypeOf<readonly [RetrySource]>();
     expectTypeOf<RetrySource>().toEqualTypeOf<{ readonly by: string; readonly url: string }>();
+    // Under noUncheckedIndexedAccess, as this project compiles: the source is there, not `| undefined`.
+    expectTypeOf(getUnofficialStatus(522, "cloudflare").retry[0].by).toEqualTypeOf<string>();
+    expectTypeOf(getUnofficialStatus(529, "anthropic").retry[0]).toEqualTypeOf<RetrySource>();
     // @ts-expect-error readonly list
     record.retry.push({ by: "me", url: "https://example.org/" });
+  });
+
+  it("a record without retry sources has an empty tuple, and any record a list to map", () => {
+    const record = getUnofficialStatus(499, "nginx");
+    expectTypeOf(record.retry).toEqualTypeOf<readonly []>();
+    // @ts-expect-error nginx's 499 has no retry source at index 0
+    record.retry[0];
+    expectTypeOf<UnofficialStatus["retry"]>().toEqualTypeOf<readonly [] | readonly [RetrySource]>();
+    expectTypeOf(UNOFFICIAL_STATUSES.flatMap((s) => s.retry.map((r) => r.by))).toEqualTypeOf<string[]>();
   });
 });
