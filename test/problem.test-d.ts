@@ -1,5 +1,9 @@
 import type { ServerResponse } from "node:http";
+import type { Response as ExpressResponse } from "express";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { describe, expectTypeOf, it } from "vitest";
+import type { ClientErrorCode, StatusCode } from "../src/index";
 import {
   createProblem,
   isProblem,
@@ -8,12 +12,17 @@ import {
   PROBLEM_MEDIA_TYPE,
   problemResponse,
   readProblem,
+  readProblemResult,
   sendProblem,
   type AboutBlankTitle,
+  type AbortSignalLike,
+  type FastifyReplyLike,
   type FetchResponse,
   type Problem,
   type ProblemDetails,
   type ProblemInit,
+  type ProblemReadFailure,
+  type ProblemReadResult,
   type ProblemStatus,
   type ResponseLike,
   type ServerResponseLike,
@@ -21,6 +30,9 @@ import {
 
 declare const n: number;
 declare const text: string;
+declare const code: StatusCode;
+declare const honoStatus: ContentfulStatusCode;
+declare const clientError: ClientErrorCode;
 
 describe("createProblem() types", () => {
   it("has the literal status, about:blank and the literal phrase as title", () => {
@@ -28,6 +40,12 @@ describe("createProblem() types", () => {
     expectTypeOf(createProblem(422).title).toEqualTypeOf<"Unprocessable Content">();
     expectTypeOf(createProblem(404, { type: "about:blank" }).title).toEqualTypeOf<"Not Found">();
     expectTypeOf<AboutBlankTitle<413>>().toEqualTypeOf<"Content Too Large">();
+  });
+
+  it("compares the about: scheme without case, and the rest of about:blank with it", () => {
+    expectTypeOf(createProblem(404, { type: "About:blank" }).title).toEqualTypeOf<"Not Found">();
+    expectTypeOf(createProblem(404, { type: "ABOUT:blank" }).title).toEqualTypeOf<"Not Found">();
+    expectTypeOf(createProblem(404, { type: "about:BLANK" })).not.toHaveProperty("title");
   });
 
   it("gives an unregistered code its class's title, and a plain number a string", () => {
@@ -77,14 +95,26 @@ describe("createProblem() types", () => {
     expectTypeOf(createProblem(500, init).title).toEqualTypeOf<string | undefined>();
   });
 
-  it("rejects statuses that are not literal error codes", () => {
+  it("accepts number and any union of codes: StatusCode, ClientErrorCode, Hono's ContentfulStatusCode", () => {
+    expectTypeOf<ProblemStatus<number>>().toEqualTypeOf<number>();
+    expectTypeOf<ProblemStatus<StatusCode>>().toEqualTypeOf<StatusCode>();
+    expectTypeOf<ProblemStatus<404 | 200>>().toEqualTypeOf<404 | 200>();
+    expectTypeOf<ProblemStatus<ContentfulStatusCode>>().toEqualTypeOf<ContentfulStatusCode>();
+    expectTypeOf(createProblem(code).status).toEqualTypeOf<StatusCode>();
+    expectTypeOf(createProblem(clientError).status).toEqualTypeOf<ClientErrorCode>();
+    expectTypeOf(createProblem(honoStatus).status).toEqualTypeOf<ContentfulStatusCode>();
+    expectTypeOf(createProblem(code === 404 ? 404 : 503).title).toEqualTypeOf<"Not Found" | "Service Unavailable">();
+  });
+
+  it("rejects a single literal that is not an error code, as a guard against slips", () => {
     expectTypeOf<ProblemStatus<404>>().toEqualTypeOf<404>();
     expectTypeOf<ProblemStatus<499>>().toEqualTypeOf<499>();
-    expectTypeOf<ProblemStatus<number>>().toEqualTypeOf<number>();
     expectTypeOf<ProblemStatus<200>>().toEqualTypeOf<never>();
-    expectTypeOf<ProblemStatus<404 | 200>>().toEqualTypeOf<never>();
+    expectTypeOf<ProblemStatus<600>>().toEqualTypeOf<never>();
     // @ts-expect-error 200 is not an error status
     createProblem(200);
+    // @ts-expect-error 302 is not an error status
+    createProblem(302);
     // @ts-expect-error 600 is not a status
     createProblem(600);
     // @ts-expect-error not an integer
@@ -115,20 +145,43 @@ describe("responding", () => {
     expectTypeOf(problemResponse(createProblem(404))).toEqualTypeOf<FetchResponse>();
     expectTypeOf<FetchResponse>().toEqualTypeOf<Response>();
     problemResponse(createProblem(404), { headers: { "Retry-After": "60" }, statusText: "Not Found" });
-    // @ts-expect-error the status is the problem's
     problemResponse(createProblem(404), { status: 500 });
-    // @ts-expect-error a problem without a status cannot be sent
-    problemResponse(parseProblem(text)!);
     // @ts-expect-error a status is not a problem
     problemResponse(404);
   });
 
-  it("sendProblem() takes Node's ServerResponse and anything with its members", () => {
+  it("problemResponse() and sendProblem() take a problem read, with the status to send it with when it has none", () => {
+    const read = parseProblem(text)!;
+    expectTypeOf(problemResponse(read, { status: 502 })).toEqualTypeOf<FetchResponse>();
+    expectTypeOf(sendProblem({ statusCode: 200, setHeader: () => {}, end: () => {} }, read, { status: 502 })).toEqualTypeOf<boolean>();
+    // @ts-expect-error a problem read may have no status: give one
+    problemResponse(read);
+    // @ts-expect-error a problem read may have no status: give one
+    problemResponse(read, {});
+    // @ts-expect-error a problem read may have no status: give one
+    sendProblem({ statusCode: 200, setHeader: () => {}, end: () => {} }, read);
+  });
+
+  it("sendProblem() takes Node's ServerResponse, Express's response and Fastify's reply, and says whether it sent", () => {
     expectTypeOf<ServerResponse>().toExtend<ServerResponseLike>();
-    expectTypeOf(sendProblem).parameter(0).toEqualTypeOf<ServerResponseLike>();
-    expectTypeOf(sendProblem({ statusCode: 200, setHeader: () => {}, end: () => {} }, createProblem(500))).toEqualTypeOf<void>();
+    expectTypeOf<ExpressResponse>().toExtend<ServerResponseLike>();
+    expectTypeOf<FastifyReply>().toExtend<FastifyReplyLike>();
+    expectTypeOf(sendProblem).parameter(0).toEqualTypeOf<ServerResponseLike | FastifyReplyLike>();
+    expectTypeOf(sendProblem({ statusCode: 200, setHeader: () => {}, end: () => {} }, createProblem(500))).toEqualTypeOf<boolean>();
     // @ts-expect-error end() is missing
     sendProblem({ statusCode: 200, setHeader: () => {} }, createProblem(500));
+    // @ts-expect-error sendProblem() takes a status, not headers: they are set on the response
+    sendProblem({ statusCode: 200, setHeader: () => {}, end: () => {} }, createProblem(500), { headers: {} });
+  });
+
+  it("sendProblem() fits Fastify's setErrorHandler and routes without a cast", () => {
+    const app = {} as FastifyInstance;
+    app.setErrorHandler((error, _request, reply) => {
+      sendProblem(reply, error instanceof Error ? createProblem(500) : createProblem(503));
+    });
+    app.get("/", (_request, reply) => {
+      sendProblem(reply, createProblem(404));
+    });
   });
 
   it("the media type is a literal", () => {
@@ -148,13 +201,29 @@ describe("reading", () => {
     problem.detail = "";
   });
 
-  it("readProblem() takes any Response and its options", () => {
+  it("readProblem() takes any Response and its options, the platform's AbortSignal among them", () => {
     expectTypeOf<Response>().toExtend<ResponseLike>();
-    readProblem(new Response(), { acceptJson: true, maxBytes: 1024 });
+    expectTypeOf<AbortSignal>().toExtend<AbortSignalLike>();
+    readProblem(new Response(), { acceptJson: true, maxBytes: 1024, signal: AbortSignal.timeout(5000) });
     // @ts-expect-error an option that does not exist
     readProblem(new Response(), { limit: 1024 });
+    // @ts-expect-error acceptJson is a boolean
+    readProblem(new Response(), { acceptJson: "yes" });
     // @ts-expect-error a string is not a response
     readProblem("{}");
+  });
+
+  it("readProblemResult() gives the problem or the reason, one of a union", async () => {
+    const result = await readProblemResult(new Response());
+    expectTypeOf(result).toEqualTypeOf<ProblemReadResult>();
+    if (result.problem) {
+      expectTypeOf(result.problem).toEqualTypeOf<ProblemDetails>();
+      expectTypeOf(result.reason).toEqualTypeOf<undefined>();
+    } else {
+      expectTypeOf(result.reason).toEqualTypeOf<ProblemReadFailure>();
+    }
+    expectTypeOf<"too-large">().toExtend<ProblemReadFailure>();
+    expectTypeOf<"timeout">().not.toExtend<ProblemReadFailure>();
   });
 });
 
