@@ -6,7 +6,7 @@
 // Every object this module makes is written with literals or `Object.defineProperty`, never by
 // assignment or `push`: an older library may have put an accessor on `Object.prototype` or
 // `Array.prototype` under a name or index that a write would run into.
-import { isValidCode, reasonPhrase } from "./index";
+import { isError, isValidCode, reasonPhrase } from "./index";
 import type { ClassInfo, ReasonPhrase, StatusCode } from "statuskit";
 
 export type { ClassInfo, ReasonPhrase, StatusCode } from "statuskit";
@@ -809,4 +809,110 @@ export function readProblemResult(response: ResponseLike, options?: ReadProblemO
  */
 export function readProblem(response: ResponseLike, options?: ReadProblemOptions): Promise<ProblemDetails | undefined> {
   return read(response, optionsOf("readProblem()", options)).then((result) => result.problem);
+}
+
+// Marks a ProblemError of any copy of this module: an app can load both builds of
+// statuskit/problem (ESM and CommonJS), and `instanceof` knows the class of one.
+const BRAND = /* @__PURE__ */ Symbol.for("statuskit/problem.ProblemError");
+
+/** An `Error` that carries a problem: what `new ProblemError(problem)` makes. */
+export interface ProblemError<P extends Problem = Problem> extends Error {
+  /** The problem, sent as it is. */
+  readonly problem: P;
+  /** The problem's status, which frameworks read of an error. */
+  readonly status: P["status"];
+  /** `"ProblemError"`. */
+  readonly name: "ProblemError";
+}
+
+/**
+ * An `Error` that carries a problem, which `problemFromError` gives back. `options.cause` is kept,
+ * never sent.
+ *
+ * @example
+ * ```ts
+ * import { createProblem, ProblemError, problemFromError } from "statuskit/problem";
+ *
+ * const error = new ProblemError(createProblem(404, { detail: "No user 42." }));
+ * [error.status, error.message, problemFromError(error) === error.problem]; // => [404, "Not Found: No user 42.", true]
+ * ```
+ */
+export const ProblemError: new <P extends Problem = Problem>(problem: P, options?: { readonly cause?: unknown }) => ProblemError<P> = /* @__PURE__ */ (() => {
+  // A function, not a class: the builds' minifier shortens a class's name, which V8 then shows
+  // (`Class constructor u cannot be invoked without 'new'`), differently in each build.
+  function ProblemError(problem: unknown, options?: unknown): object {
+    if (!new.target) throw new TypeError("ProblemError: call it with new");
+    const [status] = prepare("new ProblemError()", problem, {});
+    // Its own members: an absent detail is not read from Object.prototype.
+    const { title, detail } = plain("", problem) as { readonly title?: string; readonly detail?: string };
+    const given = plain("new ProblemError(): options", options ?? {});
+    const message = title && detail ? `${title}: ${detail}` : (detail ?? title ?? `${status}`);
+    const error: object = Reflect.construct(Error, [message, "cause" in given ? { cause: given.cause } : undefined], new.target);
+    put(put(error, "problem", problem), "status", status);
+    return Object.defineProperty(error, BRAND, { __proto__: null, value: true } as PropertyDescriptor);
+  }
+  Object.setPrototypeOf(ProblemError.prototype, Error.prototype);
+  // The bundler renames an inner function that has an outer one's name.
+  for (const target of [ProblemError, ProblemError.prototype]) {
+    Object.defineProperty(target, "name", { __proto__: null, value: "ProblemError", writable: target !== ProblemError, configurable: true } as PropertyDescriptor);
+  }
+  return ProblemError as never;
+})();
+
+/**
+ * The problem for a thrown value: a `ProblemError`'s; an error's `status` or `statusCode` from 400
+ * to 599, its message as `detail` if `expose` is `true`; else a 500 without its message (§5).
+ *
+ * @param error Anything.
+ * @returns The problem.
+ *
+ * @example
+ * ```ts
+ * import { problemFromError } from "statuskit/problem";
+ *
+ * problemFromError(Object.assign(new Error("No user."), { status: 404, expose: true })).detail; // => "No user."
+ * problemFromError(new Error("secret")).status; // => 500
+ * ```
+ */
+export function problemFromError(error: unknown): Problem {
+  try {
+    if (member(error, BRAND) === true) {
+      const { problem } = error as ProblemError;
+      prepare("", problem, {});
+      return problem;
+    }
+    for (const key of ["status", "statusCode"]) {
+      const status = member(error, key) as number;
+      if (isError(status)) {
+        const message = member(error, "message");
+        const shown = member(error, "expose") === true && typeof message === "string" && message && message !== phraseOf(status);
+        return createProblem(status, shown ? { detail: message } : {});
+      }
+    }
+  } catch {
+    // A problem that is not one, or an error that throws: a 500.
+  }
+  return createProblem(500);
+}
+
+/**
+ * The descriptor of `key` on `object` or on a prototype below the root of its chain: a member that
+ * only an `Object.prototype` has is pollution, not the object's (an object made by
+ * `Object.create(null)` keeps its own). Throws for null and undefined.
+ */
+function lookup(object: unknown, key: PropertyKey): PropertyDescriptor | undefined {
+  for (let o = object; o !== null && (o === object || Object.getPrototypeOf(o)); o = Object.getPrototypeOf(o)) {
+    const found = Object.getOwnPropertyDescriptor(o, key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `object[key]` where `lookup` finds it (a getter runs), else `undefined`, as when reading throws. */
+function member(object: unknown, key: PropertyKey): unknown {
+  try {
+    return lookup(object, key) && (object as Record<PropertyKey, unknown>)[key];
+  } catch {
+    return undefined;
+  }
 }

@@ -2,13 +2,14 @@
 // leaves it out). The readers take any value without throwing or rejecting (but for invalid
 // options, a TypeError); the builders throw a TypeError or RangeError and nothing else. None calls
 // a getter, valueOf, toString or toJSON of an argument itself, at any depth (the readers of a
-// response read its `headers`, `body` and `url`; sendProblem uses its `res`;; a
+// response read its `headers`, `body` and `url`; sendProblem uses its `res`; problemFromError reads
+// an error's `status`, `statusCode`, `expose` and `message`;); a
 // proxy may see its prototype, keys and property descriptors read, and nothing more. The
 // platform's `Headers` reads problemResponse's `init.headers` as it reads any.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import * as problemModule from "../src/problem";
-import { createProblem, isProblem, parseProblem, problemResponse, readProblem, readProblemResult, sendProblem } from "../src/problem";
+import { createProblem, isProblem, parseProblem, problemFromError, problemResponse, readProblem, readProblemResult, sendProblem } from "../src/problem";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -76,8 +77,9 @@ const READS = new Map<unknown, string[]>([
   [problemModule.isProblemResponse, ["get headers", "get body", "proxy get", "proxy has"]],
   [problemModule.readProblem, ["get headers", "get body", "get url", "proxy get", "proxy has"]],
   [problemModule.readProblemResult, ["get headers", "get body", "get url", "proxy get", "proxy has"]],
+  [problemModule.problemFromError, ["get status", "get statusCode", "get expose", "get message", "proxy get"]],
 ]);
-const BUILDERS = ["createProblem", "problemResponse", "sendProblem"];
+const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "ProblemError"];
 const readers = Object.entries(problemModule).filter((e): e is [string, never] => typeof e[1] === "function" && !BUILDERS.includes(e[0])) as [string, Fn][];
 const builders = (Object.entries(problemModule).filter(([name]) => BUILDERS.includes(name)) as [string, Fn][]).map(
   ([name, fn]): [string, Fn] => [name, name === "ProblemError" ? (...args: unknown[]) => new (fn as unknown as new (...a: unknown[]) => unknown)(...args) : fn],
@@ -92,8 +94,8 @@ const anyValue = fc.oneof(
 );
 
 describe("statuskit/problem's readers", () => {
-  it("are parseProblem, isProblem, isProblemResponse, readProblem and readProblemResult", () => {
-    expect(readers.map(([name]) => name).sort()).toEqual(["isProblem", "isProblemResponse", "parseProblem", "readProblem", "readProblemResult"]);
+  it("are parseProblem, isProblem, isProblemResponse, readProblem, readProblemResult and problemFromError", () => {
+    expect(readers.map(([name]) => name).sort()).toEqual(["isProblem", "isProblemResponse", "parseProblem", "problemFromError", "readProblem", "readProblemResult"]);
     expect(builders.map(([name]) => name).sort()).toEqual([...BUILDERS].sort());
   });
 
@@ -121,6 +123,17 @@ describe("statuskit/problem's readers", () => {
         const { threw, touches } = await call(fn, args);
         expect(allowedError(name, args, threw), `${name} threw ${String(threw)}`).toBe(true);
         expect(touches).toEqual([]);
+      }
+    }
+  });
+
+  it("problemFromError() gives a 500 for anything that throws when read", () => {
+    for (const value of [...traps(), revoked()]) {
+      armed = true;
+      try {
+        expect(problemFromError(value)).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500 });
+      } finally {
+        armed = false;
       }
     }
   });
@@ -190,5 +203,15 @@ describe("statuskit/problem with a polluted Object.prototype", () => {
     expect([response.status, response.headers.get("x-polluted"), response.statusText]).toEqual([404, null, "Not Found"]);
     expect(await readProblem(problemJson, {})).toEqual({ status: 404 });
     expect(await readProblemResult(plainJson, {})).toEqual({ reason: "media-type" });
+  });
+
+  it("problemFromError() reads no status, expose or message that only Object.prototype has", () => {
+    for (const key of ["status", "statusCode", "expose", "message"]) (Object.prototype as Record<string, unknown>)[key] = key === "expose" ? true : key === "message" ? "secret" : 404;
+    try {
+      expect(problemFromError({})).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500 });
+      expect(problemFromError(Object.create(null))).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500 });
+    } finally {
+      for (const key of ["statusCode", "expose", "message"]) delete (Object.prototype as Record<string, unknown>)[key];
+    }
   });
 });

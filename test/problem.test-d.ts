@@ -10,6 +10,8 @@ import {
   isProblemResponse,
   parseProblem,
   PROBLEM_MEDIA_TYPE,
+  ProblemError,
+  problemFromError,
   problemResponse,
   readProblem,
   readProblemResult,
@@ -254,5 +256,22 @@ describe("guards", () => {
     const response = new Response();
     if (isProblemResponse(response)) expectTypeOf(response).toEqualTypeOf<Response>();
     else expectTypeOf(response).toEqualTypeOf<Response>();
+  });
+});
+
+describe("errors into problems", () => {
+  it("problemFromError() takes anything thrown and gives a Problem", () => {
+    expectTypeOf(problemFromError).parameter(0).toEqualTypeOf<unknown>();
+    expectTypeOf(problemFromError(new Error())).toEqualTypeOf<Problem>();
+  });
+
+  it("ProblemError keeps its problem's type, and its status", () => {
+    const error = new ProblemError(createProblem(404, { detail: "No user 42." }));
+    expectTypeOf(error.problem.detail).toEqualTypeOf<"No user 42.">();
+    expectTypeOf(error.status).toEqualTypeOf<404>();
+    expectTypeOf(error).toExtend<Error>();
+    new ProblemError(createProblem(500), { cause: new Error("database") });
+    // @ts-expect-error a problem read may have no status: ProblemError takes one with a status
+    new ProblemError(parseProblem(text)!);
   });
 });
