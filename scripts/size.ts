@@ -248,24 +248,25 @@ export async function measure(pkgDir = root): Promise<Measurement> {
     );
 
     // statuskit/problem. Building takes the phrase table (for about:blank titles); reading takes none.
-    // An app that imports the core too must get the one table, not a second copy. Error mapping is a
-    // separate import: an app that does not use it ships none of its code.
-    const [problemBuild, problemRead, both, problemErrors] = await Promise.all([
+    // An app that imports the core too must get the one table, not a second copy. Error mapping and
+    // validation are separate imports: an app that uses neither ships none of their code.
+    const [problemBuild, problemRead, both, problemErrors, problemValidation] = await Promise.all([
       esb(`import { createProblem, problemResponse, sendProblem } from "statuskit/problem"; console.log(createProblem, problemResponse, sendProblem);`),
       esb(`import { readProblem, isProblemResponse } from "statuskit/problem"; console.log(readProblem, isProblemResponse);`),
       esb(`import { reasonPhrase } from "statuskit"; import { createProblem } from "statuskit/problem"; console.log(reasonPhrase, createProblem);`),
       esb(`import { problemFromError, ProblemError } from "statuskit/problem"; console.log(problemFromError, ProblemError);`),
+      esb(`import { validationProblem } from "statuskit/problem"; console.log(validationProblem);`),
     ]);
     const tables = both.code.split("Unprocessable Content").length - 1;
-    // A string that only the error mapping has.
-    const others = leaks(problemBuild.code, "error-mapping strings", ["statuskit/problem.ProblemError"]);
+    // Strings that only the error mapping and the validation have.
+    const others = [...leaks(problemBuild.code, "error-mapping strings", ["statuskit/problem.ProblemError"]), ...leaks(problemBuild.code, "validation strings", ["issues' place"])];
     add(
       {
         id: "problem: build and respond",
         label: "`statuskit/problem`: `createProblem`, `problemResponse`, `sendProblem`",
         bundle: problemBuild,
         budget: 2600,
-        rule: "≤ 2600 B, without error mapping",
+        rule: "≤ 2600 B, without error mapping or validation",
       },
       [...noText(problemBuild), ...others, ...(tables === 1 ? [] : [`an app importing statuskit and statuskit/problem ships the phrase table ${tables} times`])],
     );
@@ -287,7 +288,17 @@ export async function measure(pkgDir = root): Promise<Measurement> {
         budget: 2900,
         rule: "≤ 2900 B",
       },
-      noText(problemErrors),
+      [...noText(problemErrors), ...leaks(problemErrors.code, "validation strings", ["issues' place"])],
+    );
+    add(
+      {
+        id: "problem: validation",
+        label: "`statuskit/problem`: `validationProblem`",
+        bundle: problemValidation,
+        budget: 2900,
+        rule: "≤ 2900 B",
+      },
+      [...noText(problemValidation), ...leaks(problemValidation.code, "error-mapping strings", ["statuskit/problem.ProblemError"])],
     );
 
     // The reference site (not in the package): what a reader downloads for a page, each file

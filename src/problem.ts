@@ -916,3 +916,86 @@ function member(object: unknown, key: PropertyKey): unknown {
     return undefined;
   }
 }
+
+/** What `validationProblem` reads of a Standard Schema issue. */
+export interface StandardSchemaIssue {
+  /** What is wrong. */
+  readonly message: string;
+  /** Where: keys, or `{ key }` segments. */
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: unknown }> | undefined;
+}
+
+/** An item of a validation problem's `errors` (RFC 9457 §3). */
+export interface ValidationErrorItem {
+  /** The issue's message. */
+  readonly detail: string;
+  /** A JSON Pointer as a URI fragment (RFC 6901 §6): `"#/profile/color"`. */
+  readonly pointer: string;
+}
+
+/** `validationProblem`'s `init`. */
+export interface ValidationProblemInit extends ProblemInit {
+  /** 400 (default) or 422. */
+  readonly status?: 400 | 422;
+}
+
+/** A problem from `validationProblem(issues, init: I)`. */
+export type ValidationProblem<I extends ValidationProblemInit = {}> = (Omit<I, "status" | "extensions"> & {
+  readonly extensions: (I extends { readonly extensions: infer E } ? E : unknown) & { readonly errors: readonly ValidationErrorItem[] };
+}) extends infer J extends ProblemInit
+  ? Problem<I extends { readonly status: infer S extends number } ? S : 400, J>
+  : never;
+
+/** `${key}` as a JSON Pointer token (RFC 6901 §3: `~` is `~0`, `/` is `~1`) in a URI fragment (§6): percent-encoded but for what a fragment allows (RFC 3986 §3.5). */
+const token = (key: string | number) =>
+  encodeURIComponent(`${key}`.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%(?:2[46BCF]|3[ABDF]|40)/g, decodeURIComponent);
+
+/** `array[i]` if it is the array's own element, else `undefined`: a hole is never read from Array.prototype. */
+const at = (array: readonly unknown[], i: number): unknown => (Object.hasOwn(array, i) ? array[i] : undefined);
+
+/**
+ * A validation problem (RFC 9457 §3) from Standard Schema issues (Zod, Valibot, ArkType): status
+ * 400 or 422, `errors` of `{ detail, pointer }`.
+ *
+ * @param issues The issues, or a failed result.
+ * @param init `status`, and `createProblem`'s members.
+ * @returns The problem.
+ *
+ * @example
+ * ```ts
+ * import { validationProblem } from "statuskit/problem";
+ *
+ * validationProblem([{ message: "required", path: ["items", 0, "n"] }]).errors; // => [{ detail: "required", pointer: "#/items/0/n" }]
+ * ```
+ */
+export function validationProblem<const I extends ValidationProblemInit = {}>(
+  issues: readonly StandardSchemaIssue[] | { readonly issues: readonly StandardSchemaIssue[] },
+  init?: I & CheckedProblemInit<Omit<I, "status">>,
+): ValidationProblem<I>;
+export function validationProblem(issues: unknown, init: unknown = {}): Problem {
+  const name = "validationProblem()";
+  const list = Array.isArray(issues) ? issues : member(issues, "issues");
+  if (!Array.isArray(list)) throw new TypeError(`${name}: issues must be an array, or hold one as issues, not ${describe(issues)}`);
+  const errors: unknown[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const issue = at(list, i);
+    const message = member(issue, "message");
+    const path = member(issue, "path");
+    if (typeof message !== "string") throw new TypeError(`${name}: issues[${i}].message must be a string, not ${describe(message)}`);
+    if (path !== undefined && !Array.isArray(path)) throw new TypeError(`${name}: issues[${i}].path must be an array, not ${describe(path)}`);
+    let pointer = "#";
+    for (let j = 0; j < (path?.length ?? 0); j++) {
+      const segment = at(path!, j);
+      const key = typeof segment === "object" && segment !== null ? member(segment, "key") : segment;
+      if (typeof key !== "string" && typeof key !== "number") break;
+      pointer += `/${token(key)}`;
+    }
+    put(errors, i, { detail: message, pointer });
+  }
+  // Spread into literals, whose members are defined: no inherited setter runs.
+  const { status = 400, extensions = {}, ...members } = plain(`${name}: init`, init);
+  if (status !== 400 && status !== 422) throw new (typeof status === "number" ? RangeError : TypeError)(`${name}: init.status must be 400 or 422, not ${describe(status)}`);
+  const others = plain(`${name}: init.extensions`, extensions);
+  if (Object.hasOwn(others, "errors")) throw new TypeError(`${name}: init.extensions.errors is the issues' place`);
+  return build(name, status, { ...members, extensions: { ...others, errors } });
+}

@@ -3,7 +3,7 @@
 // options, a TypeError); the builders throw a TypeError or RangeError and nothing else. None calls
 // a getter, valueOf, toString or toJSON of an argument itself, at any depth (the readers of a
 // response read its `headers`, `body` and `url`; sendProblem uses its `res`; problemFromError reads
-// an error's `status`, `statusCode`, `expose` and `message`;); a
+// an error's `status`, `statusCode`, `expose` and `message`; validationProblem reads its issues); a
 // proxy may see its prototype, keys and property descriptors read, and nothing more. The
 // platform's `Headers` reads problemResponse's `init.headers` as it reads any.
 import fc from "fast-check";
@@ -79,7 +79,7 @@ const READS = new Map<unknown, string[]>([
   [problemModule.readProblemResult, ["get headers", "get body", "get url", "proxy get", "proxy has"]],
   [problemModule.problemFromError, ["get status", "get statusCode", "get expose", "get message", "proxy get"]],
 ]);
-const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "ProblemError"];
+const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "validationProblem", "ProblemError"];
 const readers = Object.entries(problemModule).filter((e): e is [string, never] => typeof e[1] === "function" && !BUILDERS.includes(e[0])) as [string, Fn][];
 const builders = (Object.entries(problemModule).filter(([name]) => BUILDERS.includes(name)) as [string, Fn][]).map(
   ([name, fn]): [string, Fn] => [name, name === "ProblemError" ? (...args: unknown[]) => new (fn as unknown as new (...a: unknown[]) => unknown)(...args) : fn],

@@ -1,8 +1,11 @@
 import type { ServerResponse } from "node:http";
+import type { type as arktype } from "arktype";
 import type { Response as ExpressResponse } from "express";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type * as v from "valibot";
 import { describe, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
 import type { ClientErrorCode, StatusCode } from "../src/index";
 import {
   createProblem,
@@ -16,6 +19,7 @@ import {
   readProblem,
   readProblemResult,
   sendProblem,
+  validationProblem,
   type AboutBlankTitle,
   type AbortSignalLike,
   type FastifyReplyLike,
@@ -28,6 +32,8 @@ import {
   type ProblemStatus,
   type ResponseLike,
   type ServerResponseLike,
+  type StandardSchemaIssue,
+  type ValidationErrorItem,
 } from "../src/problem";
 
 declare const n: number;
@@ -273,5 +279,35 @@ describe("errors into problems", () => {
     new ProblemError(createProblem(500), { cause: new Error("database") });
     // @ts-expect-error a problem read may have no status: ProblemError takes one with a status
     new ProblemError(parseProblem(text)!);
+  });
+});
+
+describe("validation problems", () => {
+  it("validationProblem() has status 400, or 422 when asked, and typed errors", () => {
+    const problem = validationProblem([{ message: "required", path: ["name"] }]);
+    expectTypeOf(problem.status).toEqualTypeOf<400>();
+    expectTypeOf(problem.title).toEqualTypeOf<"Bad Request">();
+    expectTypeOf(problem.errors).toEqualTypeOf<readonly ValidationErrorItem[]>();
+    const unprocessable = validationProblem([], { status: 422, detail: "See errors." });
+    expectTypeOf(unprocessable.status).toEqualTypeOf<422>();
+    expectTypeOf(unprocessable.title).toEqualTypeOf<"Unprocessable Content">();
+    expectTypeOf(unprocessable.detail).toEqualTypeOf<"See errors.">();
+    const typed = validationProblem([], { type: "https://example.net/validation-error", title: "Your request is not valid.", extensions: { requestId: "r1" } });
+    expectTypeOf(typed.title).toEqualTypeOf<"Your request is not valid.">();
+    expectTypeOf(typed.requestId).toEqualTypeOf<"r1">();
+    expectTypeOf(typed).toExtend<Problem<400>>();
+    // @ts-expect-error 400 or 422
+    validationProblem([], { status: 500 });
+    // @ts-expect-error a typo
+    validationProblem([], { detial: "x" });
+    // @ts-expect-error an issue has a message
+    validationProblem([{ path: ["a"] }]);
+  });
+
+  it("validationProblem() takes the issues of Zod, Valibot and ArkType as they come, and a Standard Schema result", () => {
+    expectTypeOf<z.ZodError>().toExtend<{ readonly issues: readonly StandardSchemaIssue[] }>();
+    expectTypeOf<z.core.$ZodIssue[]>().toExtend<readonly StandardSchemaIssue[]>();
+    expectTypeOf<[v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]>().toExtend<readonly StandardSchemaIssue[]>();
+    expectTypeOf<InstanceType<typeof arktype.errors>>().toExtend<readonly StandardSchemaIssue[]>();
   });
 });
