@@ -999,3 +999,71 @@ export function validationProblem(issues: unknown, init: unknown = {}): Problem 
   if (Object.hasOwn(others, "errors")) throw new TypeError(`${name}: init.extensions.errors is the issues' place`);
   return build(name, status, { ...members, extensions: { ...others, errors } });
 }
+
+/** What a problem type documents (RFC 9457 §4). */
+export interface ProblemTypeDefinition {
+  /** The type URI. */
+  readonly type: string;
+  /** The title. */
+  readonly title: string;
+  /** The status. */
+  readonly status: number;
+}
+
+/** What a problem type's `create` takes. */
+export type ProblemTypeInit<E extends object> = { readonly detail?: string; readonly instance?: string } & ([keyof E] extends [never]
+  ? { readonly extensions?: never }
+  : {} extends E
+    ? { readonly extensions?: E }
+    : { readonly extensions: E });
+
+/** A problem type from `defineProblemType`. */
+export interface ProblemType<E extends object = {}, D extends ProblemTypeDefinition = ProblemTypeDefinition> {
+  /** The type URI. */
+  readonly type: D["type"];
+  /** The title. */
+  readonly title: D["title"];
+  /** The status. */
+  readonly status: D["status"];
+  /** An occurrence of this type. */
+  create(
+    ...init: {} extends E ? [init?: ProblemTypeInit<E>] : [init: ProblemTypeInit<E>]
+  ): Problem<D["status"], { readonly type: D["type"]; readonly title: D["title"]; readonly detail?: string; readonly instance?: string; readonly extensions: E }>;
+}
+
+/**
+ * Defines a problem type (RFC 9457 §4), whose `create` makes occurrences; type its extension
+ * members as `defineProblemType<{ balance: number }>(…)`.
+ *
+ * @param definition `type`, `title`, `status`.
+ * @returns The problem type.
+ *
+ * @example
+ * ```ts
+ * import { defineProblemType } from "statuskit/problem";
+ *
+ * const Down = defineProblemType({ type: "https://example.com/down", title: "Down.", status: 503 });
+ * Down.create({ detail: "Back at noon." }); // => { type: "https://example.com/down", title: "Down.", status: 503, detail: "Back at noon." }
+ * ```
+ */
+export function defineProblemType<E extends object = {}, const D extends ProblemTypeDefinition = ProblemTypeDefinition>(
+  definition: D & { readonly status: ProblemStatus<D["status"]> } & ([keyof E & StandardMember] extends [never] ? unknown : never),
+): ProblemType<E, D>;
+export function defineProblemType(definition: unknown): ProblemType {
+  const name = "defineProblemType()";
+  const given = plain(`${name}: definition`, definition);
+  for (const key of Object.keys(given)) if (!/^(?:type|title|status)$/.test(key)) throw new TypeError(`${name}: definition.${key} is not type, title or status`);
+  const { type, title, status } = given;
+  if (typeof type !== "string" || !type) throw new TypeError(`${name}: definition.type must be a URI, not ${describe(type)}`);
+  if (typeof title !== "string") throw new TypeError(`${name}: definition.title must be a string, not ${describe(title)}`);
+  checkStatus(`${name}: definition.status`, status);
+  const create = (init: unknown = {}) => {
+    const at = `create() of ${type}`;
+    const given = plain(`${at}: init`, init);
+    for (const key of Object.keys(given)) {
+      if (!/^(?:detail|instance|extensions)$/.test(key)) throw new TypeError(`${at}: init.${key} is not detail, instance or extensions`);
+    }
+    return build(at, status, { ...given, type, title });
+  };
+  return Object.freeze({ type, title, status, create }) as ProblemType;
+}

@@ -79,7 +79,7 @@ const READS = new Map<unknown, string[]>([
   [problemModule.readProblemResult, ["get headers", "get body", "get url", "proxy get", "proxy has"]],
   [problemModule.problemFromError, ["get status", "get statusCode", "get expose", "get message", "proxy get"]],
 ]);
-const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "validationProblem", "ProblemError"];
+const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "validationProblem", "defineProblemType", "ProblemError"];
 const readers = Object.entries(problemModule).filter((e): e is [string, never] => typeof e[1] === "function" && !BUILDERS.includes(e[0])) as [string, Fn][];
 const builders = (Object.entries(problemModule).filter(([name]) => BUILDERS.includes(name)) as [string, Fn][]).map(
   ([name, fn]): [string, Fn] => [name, name === "ProblemError" ? (...args: unknown[]) => new (fn as unknown as new (...a: unknown[]) => unknown)(...args) : fn],

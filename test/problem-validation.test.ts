@@ -3,7 +3,7 @@ import fc from "fast-check";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isProblem, problemResponse, readProblem, validationProblem, type StandardSchemaIssue } from "../src/problem";
+import { createProblem, defineProblemType, isProblem, parseProblem, problemResponse, readProblem, validationProblem, type StandardSchemaIssue } from "../src/problem";
 
 // RFC 9457 §3's validation example, the request it answers, and the same schema in three validators.
 const REQUEST = { age: -3, profile: { color: "purple" } };
@@ -132,6 +132,69 @@ describe("validationProblem() with Standard Schema validators", () => {
         expect(evaluate(value, error!.pointer)).toBe(path.length ? "found" : value);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("defineProblemType()", () => {
+  const OutOfCredit = defineProblemType<{ readonly balance: number; readonly accounts: readonly string[] }>({
+    type: "https://example.com/probs/out-of-credit",
+    title: "You do not have enough credit.",
+    status: 403,
+  });
+
+  it("defineProblemType() makes occurrences with the type's URI, title and status (RFC 9457 §4), in RFC 9457's §3 example", () => {
+    const problem = OutOfCredit.create({
+      detail: "Your current balance is 30, but that costs 50.",
+      instance: "/account/12345/msgs/abc",
+      extensions: { balance: 30, accounts: ["/account/12345", "/account/67890"] },
+    });
+    expect(JSON.stringify(problem)).toBe(
+      JSON.stringify({
+        type: "https://example.com/probs/out-of-credit",
+        title: "You do not have enough credit.",
+        status: 403,
+        detail: "Your current balance is 30, but that costs 50.",
+        instance: "/account/12345/msgs/abc",
+        balance: 30,
+        accounts: ["/account/12345", "/account/67890"],
+      }),
+    );
+    expect(parseProblem(JSON.stringify(problem))?.type).toBe(OutOfCredit.type);
+  });
+
+  it("defineProblemType() returns a frozen type whose members are its definition's", () => {
+    expect([Object.isFrozen(OutOfCredit), OutOfCredit.type, OutOfCredit.title, OutOfCredit.status]).toEqual([true, "https://example.com/probs/out-of-credit", "You do not have enough credit.", 403]);
+  });
+
+  it.each([
+    [undefined, TypeError, "defineProblemType(): definition must be a plain object, not undefined"],
+    [{ title: "t", status: 400 }, TypeError, "defineProblemType(): definition.type must be a URI, not undefined"],
+    [{ type: "", title: "t", status: 400 }, TypeError, 'definition.type must be a URI, not ""'],
+    [{ type: "https://x/y", status: 400 }, TypeError, "defineProblemType(): definition.title must be a string, not undefined"],
+    [{ type: "https://x/y", title: "t" }, TypeError, "defineProblemType(): definition.status must be an integer from 100 to 599, not undefined"],
+    [{ type: "https://x/y", title: "t", status: 600 }, RangeError, "definition.status must be an integer from 100 to 599, not 600"],
+    [{ type: "https://x/y", title: "t", status: 400, detail: "d" }, TypeError, "defineProblemType(): definition.detail is not type, title or status"],
+  ])("defineProblemType(%j) throws %o", (definition, kind, message) => {
+    expect(() => defineProblemType(definition as never)).toThrow(kind);
+    expect(() => defineProblemType(definition as never)).toThrow(message);
+  });
+
+  it.each([
+    [{ title: "Other" }, "create() of https://example.com/probs/out-of-credit: init.title is not detail, instance or extensions"],
+    [{ status: 500 }, "init.status is not detail, instance or extensions"],
+    [{ extensions: { balance: 1n } }, "create() of https://example.com/probs/out-of-credit: init.extensions.balance must be a JSON value, not bigint"],
+    [{ extensions: { type: "x" } }, "init.extensions.type has a reserved name"],
+    [{ detail: 1 }, "init.detail must be a string, not 1"],
+  ])("a problem type's create(%o) throws a TypeError naming the argument", (init, message) => {
+    expect(() => OutOfCredit.create(init as never)).toThrow(TypeError);
+    expect(() => OutOfCredit.create(init as never)).toThrow(message);
+  });
+
+  it("a problem type's occurrences are problems as createProblem() makes them", () => {
+    const Maintenance = defineProblemType({ type: "https://example.com/probs/maintenance", title: "Down for maintenance.", status: 503 });
+    expect(Maintenance.create({ detail: "Back at noon." })).toStrictEqual(
+      createProblem(503, { type: "https://example.com/probs/maintenance", title: "Down for maintenance.", detail: "Back at noon." }),
     );
   });
 });

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { ClientErrorCode, StatusCode } from "../src/index";
 import {
   createProblem,
+  defineProblemType,
   isProblem,
   isProblemResponse,
   parseProblem,
@@ -30,6 +31,7 @@ import {
   type ProblemReadFailure,
   type ProblemReadResult,
   type ProblemStatus,
+  type ProblemType,
   type ResponseLike,
   type ServerResponseLike,
   type StandardSchemaIssue,
@@ -309,5 +311,54 @@ describe("validation problems", () => {
     expectTypeOf<z.core.$ZodIssue[]>().toExtend<readonly StandardSchemaIssue[]>();
     expectTypeOf<[v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]>().toExtend<readonly StandardSchemaIssue[]>();
     expectTypeOf<InstanceType<typeof arktype.errors>>().toExtend<readonly StandardSchemaIssue[]>();
+  });
+});
+
+describe("problem types", () => {
+  const OutOfCredit = defineProblemType<{ readonly balance: number; readonly accounts?: readonly string[] }>({
+    type: "https://example.com/probs/out-of-credit",
+    title: "You do not have enough credit.",
+    status: 403,
+  });
+  const Maintenance = defineProblemType({ type: "https://example.com/probs/maintenance", title: "Down for maintenance.", status: 503 });
+
+  it("keeps the definition's literals where no extension type is given", () => {
+    expectTypeOf(Maintenance.type).toEqualTypeOf<"https://example.com/probs/maintenance">();
+    expectTypeOf(Maintenance.status).toEqualTypeOf<503>();
+    const problem = Maintenance.create({ detail: "Back at noon." });
+    expectTypeOf(problem.type).toEqualTypeOf<"https://example.com/probs/maintenance">();
+    expectTypeOf(problem.title).toEqualTypeOf<"Down for maintenance.">();
+    expectTypeOf(problem.status).toEqualTypeOf<503>();
+    expectTypeOf(problem.detail).toEqualTypeOf<string | undefined>();
+    expectTypeOf(Maintenance.create()).toExtend<Problem<503>>();
+    // @ts-expect-error this type has no extension members
+    Maintenance.create({ extensions: { eta: "noon" } });
+  });
+
+  it("types the extension members of its occurrences, required where the definition says so", () => {
+    expectTypeOf(OutOfCredit).toEqualTypeOf<ProblemType<{ readonly balance: number; readonly accounts?: readonly string[] }>>();
+    const problem = OutOfCredit.create({ detail: "Your balance is 30.", extensions: { balance: 30 } });
+    expectTypeOf(problem.balance).toEqualTypeOf<number>();
+    expectTypeOf(problem.accounts).toEqualTypeOf<readonly string[] | undefined>();
+    expectTypeOf(problem.status).toEqualTypeOf<number>();
+    // @ts-expect-error a wrong extension member type
+    OutOfCredit.create({ extensions: { balance: "30" } });
+    // @ts-expect-error an extension member the type does not define
+    OutOfCredit.create({ extensions: { balance: 30, balanse: 30 } });
+    // @ts-expect-error balance is required
+    OutOfCredit.create({ extensions: {} });
+    // @ts-expect-error balance is required
+    OutOfCredit.create();
+    // @ts-expect-error the title is the type's
+    OutOfCredit.create({ title: "Other", extensions: { balance: 1 } });
+  });
+
+  it("rejects a definition without a member, with a non-error literal status, or extensions named as standard members", () => {
+    // @ts-expect-error a definition has a title
+    defineProblemType({ type: "https://example.com/probs/x", status: 400 });
+    // @ts-expect-error 200 is not an error status
+    defineProblemType({ type: "https://example.com/probs/x", title: "x", status: 200 });
+    // @ts-expect-error an extension member may not replace a standard one
+    defineProblemType<{ status: string }>({ type: "https://example.com/probs/x", title: "x", status: 400 });
   });
 });
