@@ -63,6 +63,8 @@ const SOURCES = {
   required: `const { NOT_FOUND } = require("statuskit"); console.log(NOT_FOUND);`,
   problemBuild: use("createProblem, problemResponse, sendProblem", "statuskit/problem"),
   problemRead: use("readProblem, isProblemResponse", "statuskit/problem"),
+  problemErrors: use("problemFromError, ProblemError", "statuskit/problem"),
+  problemValidation: use("validationProblem", "statuskit/problem"),
   withCore: `import { reasonPhrase } from "statuskit"; import { createProblem } from "statuskit/problem"; console.log(reasonPhrase, createProblem);`,
   // The references: a hand-written safe phrase table (an object literal and an own-property check),
   // and `reasonPhrase` plus the legacy names that `codeOf` also accepts.
@@ -85,6 +87,9 @@ export async function measure(): Promise<Case[]> {
   const others = ["NOT_FOUND", "isRedirect", "classOf", "reasonPhrase", "codeOf", "getStatus", "statusTextOf"] as const;
   const holders = others.filter((id) => b[id].code.includes(builder)).map((id) => `\`REASON_PHRASES\` is in the bundle of \`${id}\``);
   const tables = b.withCore.code.split("Unprocessable Content").length - 1;
+  // Strings that only the error mapping, or only the validation, holds.
+  const mapping = (bundle: Bundle) => leaks(bundle.code, "error-mapping strings", ["statuskit/problem.ProblemError"]);
+  const validating = (bundle: Bundle) => leaks(bundle.code, "validation strings", ["issues' place"]);
   const rows: [id: string, label: string, bundle: Bundle, budget: number | null, rule: string, problems: string[]][] = [
     ["constant", "one constant (`NOT_FOUND`)", b.NOT_FOUND, null, "the number alone", numberAlone(b.NOT_FOUND, 404)],
     ["isRedirect", "`isRedirect`", b.isRedirect, 100, "≤ 100 B", noTable(b.isRedirect)],
@@ -106,11 +111,17 @@ export async function measure(): Promise<Case[]> {
     ["constant (require)", "one constant through `require` (CommonJS)", b.required, null, "reported: the whole table",
       DESCRIPTIONS.every((d) => b.required.code.includes(text(d))) ? [] : ["the bundle no longer holds every description"]],
     // Building a problem takes the phrase table (about:blank titles), reading takes none; an app
-    // that imports the core too must get the one table, not a second copy.
-    ["problem: build and respond", "`statuskit/problem`: `createProblem`, `problemResponse`, `sendProblem`", b.problemBuild,
-      b.reasonPhrase.gzip + 1600, `≤ \`reasonPhrase\` (${b.reasonPhrase.gzip} B) + 1600 B`,
-      [...noText(b.problemBuild), ...(tables === 1 ? [] : [`an app importing statuskit and statuskit/problem ships the phrase table ${tables} times`])]],
-    ["problem: read", "`statuskit/problem`: `readProblem`, `isProblemResponse`", b.problemRead, 1000, "≤ 1000 B, no phrase table", noTable(b.problemRead)],
+    // that imports the core too must get the one table, not a second copy. Error mapping and
+    // validation are imports of their own: an app that uses neither ships none of their code.
+    ["problem: build and respond", "`statuskit/problem`: `createProblem`, `problemResponse`, `sendProblem`", b.problemBuild, 2600,
+      "≤ 2600 B, without error mapping or validation", [...noText(b.problemBuild), ...mapping(b.problemBuild), ...validating(b.problemBuild),
+        ...(tables === 1 ? [] : [`an app importing statuskit and statuskit/problem ships the phrase table ${tables} times`])]],
+    ["problem: read", "`statuskit/problem`: `readProblem`, `isProblemResponse`", b.problemRead, 1700,
+      "≤ 1700 B, no phrase table (with reasons, a signal, checked options, relative URIs resolved, no recursion)", noTable(b.problemRead)],
+    ["problem: errors", "`statuskit/problem`: `problemFromError`, `ProblemError`", b.problemErrors, 2900, "≤ 2900 B",
+      [...noText(b.problemErrors), ...validating(b.problemErrors)]],
+    ["problem: validation", "`statuskit/problem`: `validationProblem`", b.problemValidation, 2900, "≤ 2900 B",
+      [...noText(b.problemValidation), ...mapping(b.problemValidation)]],
   ];
   const over = (bundle: Bundle, budget: number | null) => (budget !== null && bundle.gzip > budget ? [`${bundle.gzip} B exceeds the budget of ${budget} B`] : []);
   return rows.map(([id, label, bundle, budget, rule, problems]) => ({ id, label, bundle, rule, problems: [...problems, ...over(bundle, budget)] }));

@@ -45,7 +45,12 @@ const CHECK = /^(.+); \/\/ => (.+?)(?: \([^"]*\))?$/;
 const DECLARATION = /^const \w+ = .+;$/;
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
 
-async function run(code: string, strict = true) {
+/**
+ * Runs an example and checks each line `expr; // => value`. A TSDoc example holds only imports,
+ * `const` lines and checked lines; a page's block may hold any TypeScript, which runs whole, its
+ * types stripped, with statuskit's exports in scope.
+ */
+async function run(code: string, whole = false) {
   const scope: Record<string, unknown> = {};
   const checks: { expr: string; expected: string }[] = [];
   const statements: string[] = [];
@@ -63,12 +68,13 @@ async function run(code: string, strict = true) {
     if (check) {
       statements.push(`results.push((${check[1]!}));`);
       checks.push({ expr: check[1]!, expected: check[2]! });
-    } else if (strict && DECLARATION.test(line)) statements.push(line);
-    else if (strict) expect(line.trim(), "every example line is an import, a `const` or a checked `expr; // => value`").toBe("");
+    } else if (whole || DECLARATION.test(line)) statements.push(line.replace(/^export (?=(?:async )?function|const|let|class)/, ""));
+    else expect(line.trim(), "every example line is an import, a `const` or a checked `expr; // => value`").toBe("");
   }
+  const body = ts.transpileModule(statements.join("\n"), { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   // The lines run in order in one async function, so declarations and awaits carry through.
   const results: unknown[] = [];
-  await new AsyncFunction("results", ...Object.keys(scope), statements.join("\n"))(results, ...Object.values(scope));
+  await new AsyncFunction("results", ...Object.keys(scope), body)(results, ...Object.values(scope));
   checks.forEach(({ expr, expected }, i) => expect(results[i], expr).toEqual(new Function(`return (${expected});`)()));
   return checks.length;
 }
@@ -165,9 +171,9 @@ describe("README.md and docs/*.md", () => {
     expect(diagnostics.get(where)).toEqual([]);
   }, 60_000);
 
-  // Blocks may show code that needs an app around it; their `// =>` lines must hold.
+  // A block with `// =>` lines runs whole, so what it shows needs nothing around it.
   const checked = blocks.filter((b) => b.code.includes("// =>"));
-  it.each(checked.map((b) => [`${b.page}:${b.line}`, b] as const))("%s: every `// =>` line gives what it says", async (_, block) => {
-    expect(await run(block.code, false)).toBeGreaterThan(0);
+  it.each(checked.map((b) => [`${b.page}:${b.line}`, b] as const))("%s runs, and every `// =>` line gives what it says", async (_, block) => {
+    expect(await run(block.code, true)).toBeGreaterThan(0);
   });
 });

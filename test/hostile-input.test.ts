@@ -43,7 +43,7 @@ beforeAll(async () => {
 
 // statuskit/problem's builders throw a TypeError or RangeError for a programming error, and its
 // readers look into objects (which a proxy sees): test/problem-hostile.test.ts holds its own rules.
-const BUILDERS = ["createProblem", "problemResponse", "sendProblem"];
+const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "validationProblem", "defineProblemType", "ProblemError"];
 const READS_OBJECTS = "./problem";
 
 const functionsOf = (entry: string) =>

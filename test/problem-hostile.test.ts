@@ -1,15 +1,15 @@
 // Bad input for statuskit/problem, whose functions look into objects (test/hostile-input.test.ts
-// leaves it out). The readers take any value without throwing or rejecting; the builders throw a
-// TypeError or RangeError and nothing else. None calls a getter, valueOf, toString or toJSON of
-// an argument itself (the readers of a response read its `headers` and `body`; sendProblem uses
-// its `res`); a proxy may see its prototype, keys and property descriptors read, and nothing more.
-// Below that top level values are not inspected: createProblem keeps extension values, not copies,
-// and problemResponse and sendProblem serialise them with JSON.stringify, which calls their toJSON
-// and getters; the platform's `Headers` reads problemResponse's `init.headers` as it reads any.
+// leaves it out). The readers take any value without throwing or rejecting (but for invalid
+// options, a TypeError); the builders throw a TypeError or RangeError and nothing else. None calls
+// a getter, valueOf, toString or toJSON of an argument itself, at any depth (the readers of a
+// response read its `headers`, `body` and `url`; sendProblem uses its `res`; problemFromError reads
+// an error's `status`, `statusCode`, `expose` and `message`; validationProblem reads its issues); a
+// proxy may see its prototype, keys and property descriptors read, and nothing more. The
+// platform's `Headers` reads problemResponse's `init.headers` as it reads any.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import * as problemModule from "../src/problem";
-import { createProblem, isProblem, parseProblem, problemResponse, readProblem, sendProblem } from "../src/problem";
+import { createProblem, isProblem, parseProblem, problemFromError, problemResponse, readProblem, readProblemResult, sendProblem } from "../src/problem";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -23,7 +23,7 @@ const trap = (what: string, otherwise: () => unknown) => () => {
 
 // Reflection that reading a JSON-like object needs; any other trap is a touch.
 const REFLECTION = ["getPrototypeOf", "ownKeys", "getOwnPropertyDescriptor"];
-const NAMES = ["type", "title", "status", "detail", "instance", "extensions", "headers", "body", "statusCode", "setHeader", "end", "then", "toJSON", "valueOf", "toString"];
+const NAMES = ["type", "title", "status", "detail", "instance", "extensions", "headers", "body", "url", "statusCode", "setHeader", "end", "raw", "then", "toJSON", "valueOf", "toString", "message", "expose", "issues"];
 
 /** Objects that record (and, armed, throw on) every getter, coercion and proxy trap. */
 function traps(): object[] {
@@ -68,19 +68,22 @@ async function call(fn: Fn, args: unknown[]): Promise<{ threw?: unknown; touches
   } finally {
     armed = false;
   }
-  const allowed = [...REFLECTION.map((r) => `proxy ${r}`), ...(TAKES_RESPONSE.includes(fn) ? ["get headers", "get body", "proxy get", "proxy has"] : [])];
+  const allowed = [...REFLECTION.map((r) => `proxy ${r}`), ...(READS.get(fn) ?? [])];
   return { threw, touches: touched.filter((t) => !allowed.includes(t)) };
 }
 
-const TAKES_RESPONSE: unknown[] = [problemModule.isProblemResponse, problemModule.readProblem];
-const readers = Object.entries(problemModule).filter(
-  (e): e is [string, Fn] => typeof e[1] === "function" && !["createProblem", "problemResponse", "sendProblem"].includes(e[0]),
+// What a function may read of its arguments, besides reflection.
+const READS = new Map<unknown, string[]>([
+  [problemModule.isProblemResponse, ["get headers", "get body", "proxy get", "proxy has"]],
+  [problemModule.readProblem, ["get headers", "get body", "get url", "proxy get", "proxy has"]],
+  [problemModule.readProblemResult, ["get headers", "get body", "get url", "proxy get", "proxy has"]],
+  [problemModule.problemFromError, ["get status", "get statusCode", "get expose", "get message", "proxy get"]],
+]);
+const BUILDERS = ["createProblem", "problemResponse", "sendProblem", "validationProblem", "defineProblemType", "ProblemError"];
+const readers = Object.entries(problemModule).filter((e): e is [string, never] => typeof e[1] === "function" && !BUILDERS.includes(e[0])) as [string, Fn][];
+const builders = (Object.entries(problemModule).filter(([name]) => BUILDERS.includes(name)) as [string, Fn][]).map(
+  ([name, fn]): [string, Fn] => [name, name === "ProblemError" ? (...args: unknown[]) => new (fn as unknown as new (...a: unknown[]) => unknown)(...args) : fn],
 );
-const builders: [string, Fn][] = [
-  ["createProblem", createProblem as Fn],
-  ["problemResponse", problemResponse as Fn],
-  ["sendProblem", sendProblem as Fn],
-];
 
 const anyValue = fc.oneof(
   fc.integer({ min: 300, max: 700 }),
@@ -91,16 +94,22 @@ const anyValue = fc.oneof(
 );
 
 describe("statuskit/problem's readers", () => {
-  it("are parseProblem, isProblem, isProblemResponse and readProblem", () => {
-    expect(readers.map(([name]) => name).sort()).toEqual(["isProblem", "isProblemResponse", "parseProblem", "readProblem"]);
+  it("are parseProblem, isProblem, isProblemResponse, readProblem, readProblemResult and problemFromError", () => {
+    expect(readers.map(([name]) => name).sort()).toEqual(["isProblem", "isProblemResponse", "parseProblem", "problemFromError", "readProblem", "readProblemResult"]);
+    expect(builders.map(([name]) => name).sort()).toEqual([...BUILDERS].sort());
   });
+
+  // readProblem's options are the one exception: invalid ones are a TypeError.
+  const TAKES_OPTIONS = ["readProblem", "readProblemResult"];
+  const allowedError = (name: string, args: unknown[], threw: unknown) =>
+    threw === undefined || (TAKES_OPTIONS.includes(name) && args.length > 1 && args[1] !== undefined && threw instanceof TypeError && /: options/.test(threw.message));
 
   it.each(readers)("%s() takes any one or two values without throwing, rejecting, or calling into them", async (name, fn) => {
     await fc.assert(
       fc.asyncProperty(anyValue, anyValue, async (a, b) => {
         for (const args of [[a], [a, b], []]) {
           const { threw, touches } = await call(fn, args);
-          expect(threw, `${name} threw`).toBeUndefined();
+          expect(allowedError(name, args, threw), `${name} threw ${String(threw)}`).toBe(true);
           expect(touches, `${name} touched its argument`).toEqual([]);
         }
       }),
@@ -108,9 +117,24 @@ describe("statuskit/problem's readers", () => {
     );
   });
 
-  it.each(readers)("%s() calls nothing on each trap, and survives proxies that throw", async (_, fn) => {
+  it.each(readers)("%s() calls nothing on each trap, and survives proxies that throw", async (name, fn) => {
     for (const value of [...traps(), revoked()]) {
-      for (const args of [[value], [value, value]]) expect(await call(fn, args)).toEqual({ threw: undefined, touches: [] });
+      for (const args of [[value], [value, value]]) {
+        const { threw, touches } = await call(fn, args);
+        expect(allowedError(name, args, threw), `${name} threw ${String(threw)}`).toBe(true);
+        expect(touches).toEqual([]);
+      }
+    }
+  });
+
+  it("problemFromError() gives a 500 for anything that throws when read", () => {
+    for (const value of [...traps(), revoked()]) {
+      armed = true;
+      try {
+        expect(problemFromError(value)).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500 });
+      } finally {
+        armed = false;
+      }
     }
   });
 
@@ -125,23 +149,25 @@ describe("statuskit/problem's builders", () => {
   it.each(builders)("%s() returns, or throws a TypeError or RangeError, for any one or two values, calling nothing on them", async (name, fn) => {
     await fc.assert(
       fc.asyncProperty(anyValue, anyValue, async (a, b) => {
-        for (const args of [[a], [a, b], [404, a], [createProblem(404), a]]) {
+        for (const args of [[a], [a, b], [404, a], [createProblem(404), a], [a, { extensions: { a } }], [404, { extensions: { list: [a, { b }] } }]]) {
           const { threw, touches } = await call(fn, args);
           if (threw !== undefined) expect(threw instanceof TypeError || threw instanceof RangeError, `${name}: ${String(threw)}`).toBe(true);
-          // sendProblem calls its `res`. No trap is nested here: JSON.stringify would call one in an extension.
-          if (name !== "sendProblem") expect(touches, `${name} touched its argument`).toEqual([]);
+          // sendProblem calls its `res`; validationProblem reads its issues as a validator made them.
+          if (name !== "sendProblem" && name !== "validationProblem") expect(touches, `${name} touched its argument`).toEqual([]);
         }
       }),
       { numRuns: 200 },
     );
   });
 
-  it("problemResponse() and sendProblem() serialise extension values with JSON.stringify, calling their toJSON", async () => {
-    const problem = createProblem(404, { extensions: { at: { toJSON: () => "then" } } });
-    expect(await problemResponse(problem).json()).toMatchObject({ at: "then" });
-    let body = "";
-    sendProblem({ statusCode: 200, setHeader() {}, end: (text: string) => void (body = text) }, problem);
-    expect(JSON.parse(body)).toMatchObject({ at: "then" });
+  it("createProblem(), problemResponse() and sendProblem() reject a toJSON or getter at any depth, calling none", () => {
+    let called = false;
+    const toJSON = () => ((called = true), "then");
+    expect(() => createProblem(404, { extensions: { at: { toJSON } } } as never)).toThrow("createProblem(): init.extensions.at.toJSON must be a JSON value, not function");
+    const handWritten = { status: 404, at: [{ get x() { return (called = true); } }] };
+    expect(() => problemResponse(handWritten as never)).toThrow("problemResponse(): problem must be a problem, not object");
+    expect(() => sendProblem({ statusCode: 200, setHeader() {}, end() {} }, handWritten as never)).toThrow(TypeError);
+    expect(called).toBe(false);
   });
 
   it.each([...traps(), revoked()].map((value, i) => [i, value] as const))("sendProblem() with trap %i as res throws a TypeError", async (_, res) => {
@@ -174,8 +200,18 @@ describe("statuskit/problem with a polluted Object.prototype", () => {
     const plainJson = new Response('{"status":404}', { headers: { "content-type": "application/json" } });
     pollute();
     const response = problemResponse(createProblem(404), {});
-    expect([response.status, response.headers.get("x-polluted"), response.statusText]).toEqual([404, null, ""]);
+    expect([response.status, response.headers.get("x-polluted"), response.statusText]).toEqual([404, null, "Not Found"]);
     expect(await readProblem(problemJson, {})).toEqual({ status: 404 });
-    expect(await readProblem(plainJson, {})).toBeUndefined();
+    expect(await readProblemResult(plainJson, {})).toEqual({ reason: "media-type" });
+  });
+
+  it("problemFromError() reads no status, expose or message that only Object.prototype has", () => {
+    for (const key of ["status", "statusCode", "expose", "message"]) (Object.prototype as Record<string, unknown>)[key] = key === "expose" ? true : key === "message" ? "secret" : 404;
+    try {
+      expect(problemFromError({})).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500 });
+      expect(problemFromError(Object.create(null))).toEqual({ type: "about:blank", title: "Internal Server Error", status: 500 });
+    } finally {
+      for (const key of ["statusCode", "expose", "message"]) delete (Object.prototype as Record<string, unknown>)[key];
+    }
   });
 });

@@ -27,8 +27,10 @@ describe("byte budgets", () => {
     ["REASON_PHRASES", "REASON_PHRASES stays within 1.1 × a hand-written safe phrase table, and no other bundle holds it"],
     ["statusTextOf", "statusTextOf stays within formatStatus + 200 B, with no description"],
     ["isRetryableWithVendors", "isRetryableWithVendors stays within isRetryable + 50 B, with no phrase and no unofficial description"],
-    ["problem: build and respond", "statuskit/problem's builders stay within reasonPhrase + 1600 B, with no description; an app importing the core too ships the phrase table once"],
-    ["problem: read", "statuskit/problem's readers stay within 1000 B, with no phrase table"],
+    ["problem: build and respond", "statuskit/problem's builders stay within 2600 B, with no description, error mapping or validation; an app importing the core too ships the phrase table once"],
+    ["problem: read", "statuskit/problem's readers stay within 1700 B, with no phrase table"],
+    ["problem: errors", "statuskit/problem's error mapping stays within 2900 B, with no validation"],
+    ["problem: validation", "statuskit/problem's validation stays within 2900 B, with no error mapping"],
   ])("%s: %s", (id) => {
     const c = byId(id);
     expect(c.bundle.gzip).toBeGreaterThan(0);
