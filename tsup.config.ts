@@ -31,8 +31,9 @@ const entry = { index: "src/index.ts", unofficial: "src/unofficial.ts", problem:
 // statuskit/unofficial and statuskit/problem take the core's code from "./index" and its types by
 // the package's name (the declarations are built before dist/ has any, so the name points at the
 // source). In the ESM build "./index" is the core's built file, so no entry holds a copy of the
-// core or shares a chunk with it: `statuskit` bundles stay what they are, and an app that imports
-// several entries ships one phrase table. The CommonJS builds bundle what they use of the core
+// core's tables: an app that imports several entries ships one phrase table. The small helpers of
+// src/internal.ts that the core and statuskit/unofficial both use go into one shared chunk
+// (dist/chunk-*.js), which bundlers tree-shake like any module. The CommonJS builds bundle what they use of the core
 // instead, and require nothing: Node 18 and 20 resolve every `require` through the package scope,
 // which fails when Object.prototype has numeric members (test/all/polluted.test.ts).
 const coreFromBuild: Plugin = {
