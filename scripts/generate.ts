@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { constantOf, DEFAULT_DOCUMENT, DEFAULT_STATUS, nameKey as keyOf, specUrl } from "../src/internal";
 import type { ClassInfo, LegacyName } from "../src/types";
-import type { UnofficialStatus, VendorInfo } from "../src/unofficial";
+import type { UnofficialStatus, VendorTable } from "../src/unofficial";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -147,7 +147,7 @@ export function validate(entries: any, classes: any): Data {
 
 type UnofficialEntry = UnofficialStatus;
 export interface UnofficialData {
-  vendors: VendorInfo[];
+  vendors: VendorTable[number][];
   entries: UnofficialEntry[];
 }
 

@@ -22,9 +22,6 @@ export type StatusInfo<C extends StatusCode = StatusCode> = Extract<StatusTable[
 /** The registry phrase of code `C`: `ReasonPhrase<404>` is `"Not Found"`. */
 export type ReasonPhrase<C extends StatusCode = StatusCode> = StatusInfo<C>["phrase"];
 
-/** The name of every current constant (`"NOT_FOUND"`); legacy names are not included. */
-export type ConstantName = StatusTable[number]["constant"];
-
 /** A class of status codes, named after the first digit's meaning. */
 export type StatusClass = ClassTable[number]["name"];
 

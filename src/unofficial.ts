@@ -46,9 +46,6 @@ export type SharedVendor<C extends UnofficialCode> = (C extends unknown ? (vendo
   ? V
   : never;
 
-/** A vendor's id and the name `formatUnofficialStatus` shows. */
-export type VendorInfo = VendorTable[number];
-
 /**
  * Every vendor statuskit/unofficial knows, deeply frozen, in a fixed order.
  *

@@ -22,7 +22,6 @@ import {
   type UnofficialRecord,
   type UnofficialStatus,
   type UnofficialTable,
-  type VendorInfo,
   type VendorOf,
   type VendorTable,
 } from "../src/unofficial";
@@ -55,9 +54,8 @@ describe("statuskit/unofficial's record types", () => {
     expectTypeOf<UnofficialTable[number]>().toEqualTypeOf<UnofficialStatus>();
     expectTypeOf<UnofficialTable[number]["code"]>().toEqualTypeOf<UnofficialCode>();
   });
-  it("VENDORS is the VendorTable of VendorInfo records", () => {
+  it("VENDORS is the VendorTable", () => {
     expectTypeOf(VENDORS).toEqualTypeOf<VendorTable>();
-    expectTypeOf<VendorTable[number]>().toEqualTypeOf<VendorInfo>();
   });
   it("SharedVendor<C> is the vendors every code of C has, where VendorOf<C> is any code's", () => {
     expectTypeOf<SharedVendor<419 | 420>>().toEqualTypeOf<"spring">();

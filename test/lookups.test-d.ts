@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expectTypeOf, it } from "vitest";
 import { codeOf, REASON_PHRASES, statusTextOf } from "../src/index";
-import type { CodeOf, CodesByLegacyName, CodesByName, ConstantName, ReasonPhrase, ReasonPhrases, ResponseStatus, StatusCode } from "../src/index";
+import type { CodeOf, CodesByLegacyName, CodesByName, ReasonPhrase, ReasonPhrases, ResponseStatus, StatusCode, StatusInfo } from "../src/index";
 
 declare const text: string;
 declare const n: number;
@@ -60,7 +60,7 @@ describe("codeOf() of a literal", () => {
     expectTypeOf<CodesByName["429"]>().toEqualTypeOf<429>();
     expectTypeOf<CodesByLegacyName["Moved Temporarily"]>().toEqualTypeOf<302>();
     // Three names per code (phrase, constant, digits) and the legacy names.
-    expectTypeOf<keyof CodesByName>().toEqualTypeOf<ReasonPhrase | ConstantName | `${StatusCode}` | keyof CodesByLegacyName>();
+    expectTypeOf<keyof CodesByName>().toEqualTypeOf<ReasonPhrase | StatusInfo["constant"] | `${StatusCode}` | keyof CodesByLegacyName>();
   });
 
   it("takes strings only", () => {

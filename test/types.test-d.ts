@@ -26,7 +26,6 @@ import type {
   BodylessCode,
   CacheableCode,
   ClientErrorCode,
-  ConstantName,
   ConstantOf,
   ErrorCode,
   InformationalCode,
@@ -80,10 +79,10 @@ describe("literal types", () => {
     expectTypeOf(codeOf("Not Found")).toEqualTypeOf<404>();
     expectTypeOf(codeOf("not found" as string)).toEqualTypeOf<StatusCode | undefined>();
   });
-  it("ConstantName and class unions come from the table", () => {
-    expectTypeOf<"NOT_FOUND">().toMatchTypeOf<ConstantName>();
+  it("records' constant names and class unions come from the table", () => {
+    expectTypeOf<"NOT_FOUND">().toMatchTypeOf<StatusInfo["constant"]>();
     // Each record's constant is derived from its phrase (ConstantOf): all 64, as the run time has them.
-    expectTypeOf<ConstantName>().toEqualTypeOf<
+    expectTypeOf<StatusInfo["constant"]>().toEqualTypeOf<
       "CONTINUE" | "SWITCHING_PROTOCOLS" | "PROCESSING" | "EARLY_HINTS"
       | "UPLOAD_RESUMPTION_SUPPORTED" | "OK" | "CREATED" | "ACCEPTED"
       | "NON_AUTHORITATIVE_INFORMATION" | "NO_CONTENT" | "RESET_CONTENT" | "PARTIAL_CONTENT"
@@ -118,7 +117,7 @@ describe("literal types", () => {
     codeOf(404);
     // @ts-expect-error "4xx" is not a class name (so the result may be undefined)
     classInfo("4xx").title;
-    expectTypeOf<"PAYLOAD_TOO_LARGE">().not.toExtend<ConstantName>();
+    expectTypeOf<"PAYLOAD_TOO_LARGE">().not.toExtend<StatusInfo["constant"]>();
   });
 });
 

@@ -11,9 +11,9 @@ import {
   type UnofficialConflict,
   type UnofficialStatus,
   type Vendor,
-  type VendorInfo,
   type VendorOf,
   type VendorRetryableCode,
+  type VendorTable,
 } from "../src/unofficial";
 
 describe("statuskit/unofficial types", () => {
@@ -21,7 +21,7 @@ describe("statuskit/unofficial types", () => {
     expectTypeOf<"nginx">().toExtend<Vendor>();
     expectTypeOf<"aws-elb">().toExtend<Vendor>();
     expectTypeOf<"apache">().not.toExtend<Vendor>();
-    expectTypeOf<VendorInfo["id"]>().toEqualTypeOf<Vendor>();
+    expectTypeOf<VendorTable[number]["id"]>().toEqualTypeOf<Vendor>();
     expectTypeOf(VENDORS[0]).toEqualTypeOf<{ readonly id: "nginx"; readonly name: "nginx" }>();
   });
 
