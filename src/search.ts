@@ -1,6 +1,5 @@
-// The ranking of `statuskit --search`, shared by the command and the reference site's search box.
-// Not part of the public API. It imports the library by its package name, as src/cli.ts does, so
-// that dist/cli.js holds no second copy of the tables.
+// The ranking of `statuskit --search`. Not part of the public API. It imports the library by its
+// package name, as src/cli/command.ts does, so that dist/cli.js holds no second copy of the tables.
 import { getStatus, STATUSES } from "statuskit";
 import type { StatusInfo } from "statuskit";
 
@@ -26,8 +25,7 @@ function indexed(): { status: StatusInfo; fields: string[][] }[] {
   });
 }
 
-// Built on the first search, not on load: most runs of the command, and most visits to the
-// site's index, never search.
+// Built on the first search, not on load: most runs of the command never search.
 let searchable: ReturnType<typeof indexed> | undefined;
 
 /** Statuses where every query word starts a word, best match first. */
