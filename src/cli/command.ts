@@ -156,7 +156,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** What the options and operands print, or, for standard input, the exit status once it is answered. */
 async function run(options: Options, operands: readonly string[], io: Io): Promise<Result | number> {
-  const { colour, today } = io;
   // With --json, standard output holds JSON only; the help is prose, so it is refused.
   if (options.help && options.json) return usageError("--help cannot be used with --json");
   if (options.help) return { out: HELP, err: "", code: 0 };
@@ -174,8 +173,7 @@ async function run(options: Options, operands: readonly string[], io: Io): Promi
     return answerLines(io, options.json);
   }
 
-  const paint: Paint = (text, sgr) =>
-    colour && sgr !== "" && text.trim() !== "" ? `\x1b[${sgr}m${text}\x1b[0m` : text;
+  const paint = painter(io.colour);
   const blocks: string[] = [];
   const found: (StatusInfo | UnofficialStatus)[] = [];
   const errors: string[] = [];
@@ -212,7 +210,7 @@ async function run(options: Options, operands: readonly string[], io: Io): Promi
       const cls = classNamed(text);
       if (info !== undefined) {
         found.push(info);
-        addCard(card(info, today, paint), info.code);
+        addCard(card(info, io.today, paint), info.code);
       } else if (cls !== undefined) {
         // A class view is a table of the registry; vendor codes have no place in it.
         if (vendors !== undefined) {
@@ -302,7 +300,7 @@ async function* linesOf(pieces: AsyncIterable<string>): AsyncGenerator<Line[]> {
  */
 async function answerLines(io: Io, json: boolean): Promise<number> {
   let status = 0;
-  const paint: Paint = (text, sgr) => (io.colour ? `\x1b[${sgr}m${text}\x1b[0m` : text);
+  const paint = painter(io.colour);
   const answer = ({ text: line, cut }: Line): string => {
     const text = cut ? line : line.replace(/^[\s"']+|[\s"']+$/g, "");
     const registered = cut ? undefined : codeOf(text);
@@ -371,6 +369,11 @@ function quote(text: string): string {
 }
 
 type Paint = (text: string, sgr: string) => string;
+
+/** Text in an SGR colour, when `colour`; blank text and an empty SGR stay plain. */
+function painter(colour: boolean): Paint {
+  return (text, sgr) => (colour && sgr !== "" && text.trim() !== "" ? `\x1b[${sgr}m${text}\x1b[0m` : text);
+}
 
 function classAt(code: number): ClassInfo | undefined {
   const name = classOf(code);
