@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { classInfo, getStatus, STATUSES } from "../src/index";
 import type { StatusInfo } from "../src/index";
-import { main } from "../src/cli/command";
+import { main, parse } from "../src/cli/command";
 import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES } from "../src/unofficial";
 
 // The command in-process: src/cli/command.ts given arguments, standard input, colour and a date as
@@ -527,6 +529,45 @@ describe("usage", () => {
       expect(a).toEqual(b);
     },
   );
+});
+
+// An independent oracle for the argument parser: Node's util.parseArgs, strict, with the options
+// the help lists. The two read every argument list alike, except that statuskit refuses a "-" in a
+// group of letters.
+describe("parse() reads options as util.parseArgs does", () => {
+  const letters = { json: "j", list: "l", search: "s", unofficial: "u", help: "h", version: "v" };
+  const options = Object.fromEntries(Object.entries(letters).map(([name, short]) => [name, { type: "boolean", short } as const]));
+  const none = Object.fromEntries(Object.keys(letters).map((name) => [name, false]));
+  const node = (args: string[]) => {
+    try {
+      const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
+      return { options: { ...none, ...values }, operands: positionals };
+    } catch {
+      return undefined;
+    }
+  };
+  const token = fc.oneof(
+    fc.constantFrom("-j", "-ju", "-lsv", "-jx", "-x", "--json", "--list", "--json=1", "--foo", "--__proto__", "--", "-", "", "404", "-1", "-j-u", "-u-"),
+    fc.string({ unit: fc.constantFrom(..."-=jlsuhvx4 _") }),
+    fc.string(),
+  );
+
+  it("gives parseArgs' options and operands, or a usage error where parseArgs throws", () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 6 }), (argv) => {
+        const ours = parse(argv);
+        const end = argv.indexOf("--");
+        if ((end < 0 ? argv : argv.slice(0, end)).some((arg) => /^-[^-].*-/.test(arg))) expect(ours).toMatchObject({ code: 2 });
+        else expect(ours).toEqual(node(argv) ?? expect.objectContaining({ code: 2 }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads -j-u as a usage error, where parseArgs would take -u as an operand", () => {
+    expect(node(["-j-u", "404"])).toEqual({ options: { ...none, json: true }, operands: ["-u", "404"] });
+    expect(parse(["-j-u", "404"])).toMatchObject({ code: 2 });
+  });
 });
 
 describe("colour", () => {

@@ -109,7 +109,7 @@ const CLASS_COLOURS: Readonly<Record<StatusClass, string>> = {
  * operand, and letters group (`-ju` is `-j -u`). A `-` in a group is no option letter (parseArgs
  * reads it as `--`, so that `-j-u` would look up "-u").
  */
-function parse(argv: readonly string[]): { options: Options; operands: string[] } | Result {
+export function parse(argv: readonly string[]): { options: Options; operands: string[] } | Result {
   const options = Object.fromEntries(Object.keys(OPTIONS).map((name) => [name, false])) as Options;
   const operands: string[] = [];
   for (const [i, arg] of argv.entries()) {
