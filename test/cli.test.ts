@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { classInfo, getStatus, STATUSES } from "../src/index";
+import { classInfo, formatStatus, getStatus, STATUSES } from "../src/index";
 import type { StatusInfo } from "../src/index";
 import { main, parse } from "../src/cli/command";
 import { formatUnofficialStatus, getUnofficialStatus, UNOFFICIAL_STATUSES } from "../src/unofficial";
@@ -719,6 +719,8 @@ describe("statuskit with no arguments reads standard input when it is not a term
     ["404", "404 Not Found\n", 0],
     ["not found\n", "404 Not Found\n", 0],
     ["  NOT_FOUND  \n", "404 Not Found\n", 0],
+    ["\t404\t\n", "404 Not Found\n", 0],
+    ["payload too large\n", "413 Content Too Large\n", 0],
     ["I'm a teapot\n", "418 I'm a teapot\n", 0],
     ["104\n", "104 Upload Resumption Supported\n", 0],
     ["404\nnot found\r\n503", "404 Not Found\n404 Not Found\n503 Service Unavailable\n", 0],
@@ -740,6 +742,12 @@ describe("statuskit with no arguments reads standard input when it is not a term
     ["a\u0000\u001b[2Jb\n", '? no status code matches "a\\u0000\\u001b[2Jb"\n', 1],
   ])("statuskit <<< %j prints %j, exit status %i", async (stdin, stdout, code) => {
     expect(await run([], { stdin })).toEqual({ code, stdout, stderr: "" });
+  });
+
+  it("answers each code from 100 to 599 as formatStatus() gives it", async () => {
+    const codes = Array.from({ length: 500 }, (_, i) => 100 + i);
+    const r = await run([], { stdin: codes.map((code) => `${code}\n`).join("") });
+    expect(r.stdout).toBe(codes.map((code) => `${formatStatus(code)}\n`).join(""));
   });
 
   it("statuskit --json prints a JSON value a line: the status record, or null", async () => {
